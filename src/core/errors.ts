@@ -1,0 +1,108 @@
+/** Who can fix a failure: the user, the integrating developer, the server, or the connection. */
+export type NetworkApiErrorType = 'user' | 'codebase' | 'system' | 'network'
+
+/**
+ * A machine-readable reason, finer than the HTTP status, where the API (or adapter) knows one.
+ * Components use it to pick a state (an expired token, a used one...). Unknown reasons are kept as strings.
+ */
+export type NetworkApiErrorReason =
+  | 'validation'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'not_found'
+  | 'rate_limited'
+  | 'server_error'
+  | 'token_malformed'
+  | 'token_invalid'
+  | 'token_expired'
+  | 'token_used'
+  | 'token_revoked'
+  | 'token_replaced'
+  | 'timeout'
+  | 'offline'
+  | 'bad_response'
+  | 'unsupported'
+  | (string & {})
+
+/** Plain data of a `NetworkApiError`, as it crosses a wire or a test. */
+export interface NetworkApiErrorInit {
+  /** HTTP status (0 when no response arrived). */
+  status: number
+  /** Who can fix it. */
+  type: NetworkApiErrorType
+  /** Backstack error code (usually equal to the HTTP status). @defaultValue status */
+  code?: number
+  /** A sentence fit to show a person. */
+  message: string
+  /** Input name -> message, for form fields at fault. @defaultValue {} */
+  fields?: Record<string, string>
+  /** Detail for developers; never shown to users. */
+  devMessage?: string
+  /** Finer machine-readable reason. */
+  reason?: NetworkApiErrorReason
+  /** Seconds to wait before retrying (429). */
+  retryAfter?: number
+}
+
+const BRAND = Symbol.for('vue-account-networks.NetworkApiError')
+
+/** The only error an adapter rejects with. `message` is always fit to show a person. */
+export class NetworkApiError extends Error {
+  /** HTTP status (0 when no response arrived). */
+  readonly status: number
+  /** Who can fix it. */
+  readonly type: NetworkApiErrorType
+  /** Backstack error code. */
+  readonly code: number
+  /** Input name -> message, for form fields at fault. */
+  readonly fields: Readonly<Record<string, string>>
+  /** Detail for developers; never shown to users. */
+  readonly devMessage: string | undefined
+  /** Finer machine-readable reason, when known. */
+  readonly reason: NetworkApiErrorReason | undefined
+  /** Seconds to wait before retrying, when the server said. */
+  readonly retryAfter: number | undefined
+  declare readonly [BRAND]: true
+
+  constructor(init: NetworkApiErrorInit) {
+    super(init.message)
+    this.name = 'NetworkApiError'
+    this.status = init.status
+    this.type = init.type
+    this.code = init.code ?? init.status
+    this.fields = Object.freeze({ ...(init.fields ?? {}) })
+    this.devMessage = init.devMessage
+    this.reason = init.reason
+    this.retryAfter = init.retryAfter
+    Object.defineProperty(this, BRAND, { value: true })
+  }
+
+  /** Plain, serialisable data of this error. */
+  toJSON(): NetworkApiErrorInit {
+    return {
+      status: this.status,
+      type: this.type,
+      code: this.code,
+      message: this.message,
+      fields: { ...this.fields },
+      devMessage: this.devMessage,
+      reason: this.reason,
+      retryAfter: this.retryAfter,
+    }
+  }
+}
+
+/** True when `value` is a `NetworkApiError` (also across bundle copies). */
+export function isNetworkApiError(value: unknown): value is NetworkApiError {
+  return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[BRAND] === true
+}
+
+/**
+ * Wraps anything thrown into a `NetworkApiError`: adapters use it so that nothing else ever escapes.
+ * A `NetworkApiError` passes through unchanged; anything else becomes a `codebase` error.
+ */
+export function toNetworkApiError(value: unknown, fallbackMessage = 'Something went wrong. Please try again.'): NetworkApiError {
+  if (isNetworkApiError(value)) return value
+  const dev = value instanceof Error ? `${value.name}: ${value.message}` : String(value)
+  return new NetworkApiError({ status: 0, type: 'codebase', message: fallbackMessage, devMessage: dev })
+}

@@ -1,0 +1,6 @@
+export * from './types'
+export * from './errors'
+export * from './schemas'
+export * from './access'
+export * from './adapter'
+export * from './list'

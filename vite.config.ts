@@ -1,0 +1,52 @@
+/// <reference types="vitest/config" />
+import { fileURLToPath } from 'node:url'
+import vue from '@vitejs/plugin-vue'
+import { defineConfig } from 'vite'
+
+const root = (path: string) => fileURLToPath(new URL(path, import.meta.url))
+
+/** Library entries, one per subpath export. */
+export const entries = {
+  index: root('src/index.ts'),
+  mock: root('src/adapters/mock/index.ts'),
+  rest: root('src/adapters/rest/index.ts'),
+  testing: root('src/testing/index.ts'),
+}
+
+/** Peers and test tools are never bundled. */
+const external = [/^vue($|\/)/, /^pinia($|\/)/, /^@tanstack\/vue-query($|\/)/, /^vee-validate($|\/)/, /^zod($|\/)/, /^vitest($|\/)/, /^node:/]
+
+export default defineConfig({
+  plugins: [vue()],
+  resolve: {
+    alias: { 'vue-account-networks': root('src') },
+  },
+  build: {
+    target: 'es2022',
+    sourcemap: true,
+    emptyOutDir: true,
+    lib: { entry: entries, formats: ['es'], cssFileName: 'style' },
+    rolldownOptions: { external, output: { preserveModules: false } },
+  },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'node',
+          environment: 'node',
+          include: ['test/{core,mock,rest,testing,package}/**/*.test.ts'],
+          typecheck: { enabled: true, include: ['test/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'dom',
+          environment: 'happy-dom',
+          include: ['test/{components,composables}/**/*.test.ts'],
+        },
+      },
+    ],
+  },
+})

@@ -21,12 +21,23 @@ export default defineConfig({
   resolve: {
     alias: { 'vue-account-networks': root('src') },
   },
+  // JS entries only. `dist/style.css` comes from a second build (vite.styles.config.ts) of src/styles/index.css:
+  // the JS never imports CSS, so components work without the stylesheet. Any CSS that leaks into this build
+  // (an SFC <style> block, a CSS import) would be written to dist/vue-account-networks.css, which
+  // scripts/check-dist.mjs rejects.
   build: {
     target: 'es2022',
     sourcemap: true,
     emptyOutDir: true,
-    lib: { entry: entries, formats: ['es'], cssFileName: 'style' },
-    rolldownOptions: { external, output: { preserveModules: false } },
+    lib: { entry: entries, formats: ['es'] },
+    rolldownOptions: {
+      external,
+      output: {
+        // Stable names: one file per entry, shared code in chunks/ without content hashes.
+        entryFileNames: '[name].js',
+        chunkFileNames: 'chunks/[name].js',
+      },
+    },
   },
   test: {
     projects: [

@@ -1,0 +1,2 @@
+export * from './useNetworkDomains'
+export * from './errors'

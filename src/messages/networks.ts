@@ -1,0 +1,5 @@
+/** Messages of `NetworksTable`. */
+export const networksMessages = {
+  /** Accessible name of the component's region. */
+  title: 'NetworksTable',
+}

@@ -1,0 +1,131 @@
+import { QueryClient } from '@tanstack/vue-query'
+import {
+  computed,
+  getCurrentInstance,
+  inject,
+  toValue,
+  type App,
+  type ComputedRef,
+  type InjectionKey,
+  type MaybeRefOrGetter,
+  type Plugin,
+} from 'vue'
+import type { NetworksAdapter } from './core/adapter'
+import { createFormatters, type NetworkFormatters } from './core/format'
+import { resolveAccessPolicy, type AccessPolicy, type NetworkAction } from './access-policy'
+import { resolveMessages, type NetworkMessages, type NetworkMessagesOverride } from './messages'
+
+/** Options of `createAccountNetworks`: defaults for every component in the app. */
+export interface AccountNetworksOptions {
+  /** The API adapter every component talks to (a component's `adapter` prop overrides it). */
+  adapter?: NetworksAdapter
+  /** Who may do what; actions not allowed are not shown. @defaultValue everything allowed */
+  can?: AccessPolicy
+  /** Whether the application's networks are monetized (fee fields and columns shown). @defaultValue true */
+  monetization?: MaybeRefOrGetter<boolean>
+  /** Per-key overrides of the English messages. */
+  messages?: MaybeRefOrGetter<NetworkMessagesOverride | undefined>
+  /** BCP 47 locale for numbers and dates. @defaultValue the runtime's locale */
+  locale?: MaybeRefOrGetter<string | undefined>
+  /** Where a newly activated user signs in; shown after activation. */
+  loginUrl?: MaybeRefOrGetter<string | undefined>
+  /** A QueryClient to use (e.g. the host's own); a private one is created otherwise. Keys never collide either way. */
+  queryClient?: QueryClient
+}
+
+/** What components receive from the plugin. */
+export interface AccountNetworksContext {
+  /** The app-wide adapter, if one was given. */
+  adapter: NetworksAdapter | undefined
+  /** The QueryClient all library queries run on. */
+  queryClient: QueryClient
+  /** Whether an action is allowed. */
+  can: (action: NetworkAction) => boolean
+  /** Monetization setting. */
+  monetization: ComputedRef<boolean>
+  /** Resolved messages. */
+  messages: ComputedRef<NetworkMessages>
+  /** Formatters for the locale. */
+  format: ComputedRef<NetworkFormatters>
+  /** Login URL, if any. */
+  loginUrl: ComputedRef<string | undefined>
+}
+
+/** Injection key of the plugin's context. */
+export const accountNetworksKey: InjectionKey<AccountNetworksContext> = Symbol('vue-account-networks')
+
+/** Builds a context from options (the plugin does this; tests and hosts without the plugin may too). */
+export function createAccountNetworksContext(options: AccountNetworksOptions = {}): AccountNetworksContext {
+  const locale = computed(() => toValue(options.locale))
+  return {
+    adapter: options.adapter,
+    queryClient:
+      options.queryClient ??
+      new QueryClient({ defaultOptions: { queries: { staleTime: 30_000, gcTime: 5 * 60_000, retry: 0, refetchOnWindowFocus: false } } }),
+    can: resolveAccessPolicy(options.can),
+    monetization: computed(() => toValue(options.monetization) ?? true),
+    messages: computed(() => resolveMessages(toValue(options.messages))),
+    format: computed(() => createFormatters(locale.value)),
+    loginUrl: computed(() => toValue(options.loginUrl)),
+  }
+}
+
+/**
+ * The Vue plugin: `app.use(createAccountNetworks({ adapter }))`. Provides the adapter, access policy,
+ * messages, locale and QueryClient to every component of the app.
+ */
+export function createAccountNetworks(options: AccountNetworksOptions = {}): Plugin {
+  return {
+    install(app: App) {
+      const context = createAccountNetworksContext(options)
+      app.provide(accountNetworksKey, context)
+      if (!options.queryClient) {
+        context.queryClient.mount()
+        app.onUnmount(() => context.queryClient.unmount())
+      }
+    },
+  }
+}
+
+const fallbackContexts = new WeakMap<App, AccountNetworksContext>()
+
+/** The plugin's context, or one private to the app when the plugin is not installed. */
+export function useAccountNetworksContext(): AccountNetworksContext {
+  const provided = inject(accountNetworksKey, null)
+  if (provided) return provided
+  const app = getCurrentInstance()?.appContext.app
+  if (!app) return createAccountNetworksContext()
+  let context = fallbackContexts.get(app)
+  if (!context) {
+    context = createAccountNetworksContext()
+    fallbackContexts.set(app, context)
+  }
+  return context
+}
+
+/** Message thrown when a component has no adapter. */
+export const MISSING_ADAPTER_MESSAGE =
+  '[vue-account-networks] No API adapter. Install the plugin with app.use(createAccountNetworks({ adapter })) or pass an `adapter` prop to the component.'
+
+/** Options of `useNetworks`. */
+export interface UseNetworksOptions {
+  /** An adapter overriding the plugin's, e.g. a component's `adapter` prop. */
+  adapter?: MaybeRefOrGetter<NetworksAdapter | undefined>
+}
+
+/** Return of `useNetworks`: the context with the adapter resolved. */
+export interface UseNetworksReturn extends AccountNetworksContext {
+  /** The adapter in effect (prop, else plugin). */
+  adapter: NetworksAdapter
+}
+
+/**
+ * The resolved context for a component or composable: the adapter (local override, else the plugin's),
+ * access, messages, formatters and QueryClient. Throws one clear error naming the fix when there is no adapter.
+ */
+export function useNetworks(options: UseNetworksOptions = {}): UseNetworksReturn {
+  const context = useAccountNetworksContext()
+  const adapter = toValue(options.adapter) ?? context.adapter
+  if (!adapter) throw new Error(MISSING_ADAPTER_MESSAGE)
+  return { ...context, adapter }
+}

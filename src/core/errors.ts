@@ -94,7 +94,27 @@ export class NetworkApiError extends Error {
 
 /** True when `value` is a `NetworkApiError` (also across bundle copies). */
 export function isNetworkApiError(value: unknown): value is NetworkApiError {
-  return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[BRAND] === true
+  if (typeof value !== 'object' || value === null) return false
+  try {
+    return (value as Record<symbol, unknown>)[BRAND] === true
+  } catch {
+    // A revoked proxy or a throwing getter is not one of ours.
+    return false
+  }
+}
+
+/** A developer-facing description of anything thrown; never throws itself. */
+function describeThrown(value: unknown): string {
+  try {
+    return value instanceof Error ? `${value.name}: ${value.message}` : String(value)
+  } catch {
+    // No prototype, a throwing toString or getter, a revoked proxy...
+    try {
+      return Object.prototype.toString.call(value)
+    } catch {
+      return '(unprintable value)'
+    }
+  }
 }
 
 /**
@@ -103,6 +123,5 @@ export function isNetworkApiError(value: unknown): value is NetworkApiError {
  */
 export function toNetworkApiError(value: unknown, fallbackMessage = 'Something went wrong. Please try again.'): NetworkApiError {
   if (isNetworkApiError(value)) return value
-  const dev = value instanceof Error ? `${value.name}: ${value.message}` : String(value)
-  return new NetworkApiError({ status: 0, type: 'codebase', message: fallbackMessage, devMessage: dev })
+  return new NetworkApiError({ status: 0, type: 'codebase', message: fallbackMessage, devMessage: describeThrown(value) })
 }

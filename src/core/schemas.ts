@@ -62,7 +62,8 @@ export const domainIdSchema = z.string({ error: 'Choose an account type.' }).che
 /** An activation token as found in a link: URL-safe characters, 16 to 512 long. */
 export const activationTokenSchema = z.string({ error: 'The activation link has no token.' }).check(
   z.trim(),
-  z.minLength(1, 'The activation link has no token.'),
+  // abort: an empty token is only "no token", not also "damaged".
+  z.minLength(1, { error: 'The activation link has no token.', abort: true }),
   z.regex(/^[A-Za-z0-9._~-]{16,512}$/, 'The activation link is incomplete or damaged.'),
 )
 

@@ -2,6 +2,7 @@
 import { fileURLToPath } from 'node:url'
 import vue from '@vitejs/plugin-vue'
 import { defineConfig } from 'vite'
+import { browserProjects } from './test/browser/vitest-projects.mjs'
 
 const root = (path: string) => fileURLToPath(new URL(path, import.meta.url))
 
@@ -11,6 +12,7 @@ export const entries = {
   mock: root('src/adapters/mock/index.ts'),
   rest: root('src/adapters/rest/index.ts'),
   testing: root('src/testing/index.ts'),
+  server: root('src/server/index.ts'),
 }
 
 /** Peers and test tools are never bundled. */
@@ -58,6 +60,8 @@ export default defineConfig({
           include: ['test/{components,composables}/**/*.test.ts'],
         },
       },
+      // `browser` and `storybook`: real Chromium (see test/browser/vitest-projects.ts).
+      ...browserProjects(),
     ],
   },
 })

@@ -116,13 +116,14 @@ export const networkInvitationSchema = z.object({
 
 /**
  * A network as the API returns it. Accepts `fee_proposed_date` (the list rows' spelling in seed 003)
- * as well as `proposed_date`, and normalises to `proposed_date`.
+ * as well as `proposed_date`, and normalises to `proposed_date`. Seed 003 omits `domain_id` and `created`
+ * from network objects and list rows: they default to `''` and 0.
  */
 export const networkSchema = z.pipe(
   z.object({
     account_id: z.string().check(z.minLength(1)),
     account_title: z.string(),
-    domain_id: z.string(),
+    domain_id: z._default(z.string(), ''),
     domain_title: z.string(),
     fee: percent,
     fee_proposed: z.optional(percent),
@@ -130,7 +131,7 @@ export const networkSchema = z.pipe(
     fee_proposed_date: z.optional(timestamp),
     proposed_account_id: z.optional(z.string()),
     proposed_user_id: z.optional(z.string()),
-    created: timestamp,
+    created: z._default(timestamp, 0),
   }),
   z.transform(({ fee_proposed_date, ...rest }): Network => {
     const network: Network = { ...rest }

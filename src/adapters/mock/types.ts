@@ -40,15 +40,23 @@ export interface MockAccount {
 
 /** An invitation as stored, with its secret. Never returned by the adapter as is. */
 export interface MockInvitationRecord {
+  /** Invitation id, `nwi_…`. */
   id: string
+  /** The inviting (parent) account. */
   parent_account_id: string
+  /** When it was created (Unix seconds). */
   created: number
+  /** Domain of the future child account. */
   domain_id: string
+  /** Recipient email, trimmed. */
   email: string
+  /** Proposed fee in percent. */
   fee_proposed?: number
+  /** Country of the future child account; absent = the parent's. */
   country_id?: string
+  /** When the current link stops working (Unix seconds); restarted by an update. */
   expires: number
-  /** Stored status: `pending` or `active` (expired is derived from the clock). */
+  /** When it was activated (Unix seconds), or `null`; status `active` when set, else derived from `expires` and the clock. */
   activated: number | null
   /** The current secret token. */
   token: string
@@ -58,13 +66,21 @@ export interface MockInvitationRecord {
 
 /** A network as stored. */
 export interface MockNetworkRecord {
+  /** The parent account. */
   parent_account_id: string
+  /** The child account. */
   child_account_id: string
+  /** Agreed fee in percent. */
   fee: number
+  /** Pending fee proposal in percent. */
   fee_proposed?: number
+  /** When the pending fee was proposed (Unix seconds). */
   proposed_date?: number
+  /** Account that proposed the pending fee. */
   proposed_account_id?: string
+  /** User who proposed the pending fee. */
   proposed_user_id?: string
+  /** When the network was established (Unix seconds). */
   created: number
   /** The invitation this network came from. */
   invitation_id: string
@@ -198,32 +214,65 @@ export interface MockBackend {
 /** Options of `createMockAdapter` when it creates its own backend. */
 export interface MockAdapterOptions extends MockBackendOptions {}
 
-/** The mock adapter: a `NetworksAdapter` with its backend attached. */
+/**
+ * The mock adapter: a `NetworksAdapter` with its backend attached. Every optional operation except `listCountries`
+ * (present only when the backend offers countries) is always implemented, so the type makes them required.
+ */
 export interface MockAdapter extends NetworksAdapter {
   /** The backend this adapter talks to. */
   readonly backend: MockBackend
+  /** Always implemented by the mock. */
+  updateInvitation: NonNullable<NetworksAdapter['updateInvitation']>
+  /** Always implemented by the mock. */
+  deleteInvitation: NonNullable<NetworksAdapter['deleteInvitation']>
+  /** Always implemented by the mock. */
+  listNetworks: NonNullable<NetworksAdapter['listNetworks']>
+  /** Always implemented by the mock. */
+  getNetwork: NonNullable<NetworksAdapter['getNetwork']>
+  /** Always implemented by the mock. */
+  updateNetwork: NonNullable<NetworksAdapter['updateNetwork']>
+  /** Always implemented by the mock. */
+  deleteNetwork: NonNullable<NetworksAdapter['deleteNetwork']>
 }
 
 /** State of the Pinia store (see `useMockBackendStore`). */
 export interface MockBackendState {
+  /** The mock clock (Unix seconds). */
   now: number
+  /** Settings (see `MockBackendOptions`). */
   settings: {
+    /** Whether fees are allowed. */
     monetization: boolean
+    /** Invitation lifetime in seconds. */
     invitationLifetime: number
+    /** Activation page URL. */
     networkUrl: string
+    /** Login page URL. */
     loginUrl: string
+    /** Latency of adapter calls. */
     latency: MockLatency
+    /** Whether countries are offered. */
     countries: boolean
   }
+  /** The signed-in account, if any. */
   session: { accountId: string | null }
+  /** Domains with hierarchy. */
   domains: MockDomain[]
+  /** Countries. */
   countries: Country[]
+  /** Every account. */
   accounts: MockAccount[]
+  /** Every invitation, with its token. */
   invitations: MockInvitationRecord[]
+  /** Every network. */
   networks: MockNetworkRecord[]
+  /** Emails sent, oldest first. */
   outbox: MockEmail[]
-  /** Hashes of tokens that were replaced or whose invitation was deleted, with why. */
-  retiredTokens: Record<string, 'revoked' | 'replaced'>
+  /**
+   * Tokens that no longer work, with why: `replaced` (the invitation was updated), `revoked` (deleted while not
+   * accepted), `used` (accepted, then deleted). Keyed by the token itself: fine for a mock; a real server keeps hashes.
+   */
+  retiredTokens: Record<string, 'revoked' | 'replaced' | 'used'>
   /** Counter for ids. */
   sequence: number
 }

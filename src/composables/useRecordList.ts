@@ -1,0 +1,234 @@
+import { keepPreviousData, useQuery, type QueryClient, type QueryKey } from '@tanstack/vue-query'
+import {
+  computed,
+  getCurrentScope,
+  onScopeDispose,
+  readonly,
+  shallowRef,
+  toValue,
+  watch,
+  type ComputedRef,
+  type MaybeRefOrGetter,
+  type Ref,
+} from 'vue'
+import { toNetworkApiError, type NetworkApiError } from '../core/errors'
+import type { ResolvedListQuery } from '../core/list'
+import { DEFAULT_RECORDS, MAX_RECORDS, type RecordList } from '../core/types'
+
+/** Page sizes offered by the list toolbar. */
+export const PAGE_SIZES: readonly number[] = [10, 25, 50, 100]
+
+/** Default search debounce in milliseconds. */
+export const DEFAULT_SEARCH_DEBOUNCE = 300
+
+/** Options of `useRecordList`. */
+export interface UseRecordListOptions<T> {
+  /** The QueryClient the list runs on (always explicit: never the host's implicit one). */
+  queryClient: QueryClient
+  /** The cache key of one page. */
+  queryKey: (query: ResolvedListQuery) => QueryKey
+  /** Fetches one page. Anything it rejects with is normalised to a `NetworkApiError`. */
+  queryFn: (query: ResolvedListQuery) => Promise<RecordList<T>>
+  /** Whether to fetch at all (e.g. false without access). @defaultValue true */
+  enabled?: MaybeRefOrGetter<boolean>
+  /** Milliseconds between the last keystroke and the search being applied. @defaultValue 300 */
+  debounce?: MaybeRefOrGetter<number>
+  /** Initial page size. @defaultValue 25 */
+  records?: number
+  /** Initial search. @defaultValue '' */
+  search?: string
+  /** Initial filter. @defaultValue '' */
+  filter?: string
+  /** A ref to hold the page (e.g. a component's `v-model:page`); a private one otherwise. */
+  page?: Ref<number>
+  /** How long a fetched page counts as fresh (no request when revisited). @defaultValue 30000 */
+  staleTime?: number
+  /** Whether to prefetch the next page once a page has loaded. @defaultValue true */
+  prefetch?: MaybeRefOrGetter<boolean>
+}
+
+/** Return of `useRecordList`. */
+export interface UseRecordListReturn<T> {
+  /** The search as typed (bind it to the input); applied after the debounce. */
+  search: Ref<string>
+  /** The search the list was last asked for (trimmed, debounced). */
+  appliedSearch: Readonly<Ref<string>>
+  /** The filter value, `''` for all. Changing it goes back to page 1. */
+  filter: Ref<string>
+  /** The 1-based page. */
+  page: Ref<number>
+  /** The page size. Changing it goes back to page 1. */
+  records: Ref<number>
+  /** The query of the page on screen. */
+  query: ComputedRef<ResolvedListQuery>
+  /** The page on screen: while the next loads, the previous one. */
+  data: ComputedRef<RecordList<T> | undefined>
+  /** The rows on screen. */
+  rows: ComputedRef<T[]>
+  /** Rows matching search and filter over all pages. */
+  total: ComputedRef<number>
+  /** Number of pages. */
+  pages: ComputedRef<number>
+  /** Filter values the server offers. */
+  filters: ComputedRef<string[]>
+  /** True when a search or a filter is applied. */
+  hasCriteria: ComputedRef<boolean>
+  /** True while there is nothing to show yet (first load). */
+  isLoading: ComputedRef<boolean>
+  /** True while any request for the list is running. */
+  isFetching: ComputedRef<boolean>
+  /** True while rows are shown and newer ones load (next page, refresh): a quiet indicator. */
+  isRefetching: ComputedRef<boolean>
+  /** True while the rows shown belong to the previous query. */
+  isPlaceholderData: ComputedRef<boolean>
+  /** The last error of the page on screen. */
+  error: ComputedRef<NetworkApiError | null>
+  /** Applies the typed search now, skipping the debounce. */
+  applySearch: () => void
+  /** Clears search and filter (and goes back to page 1). */
+  clearCriteria: () => void
+  /** Goes to a page (clamped to 1..pages). */
+  goToPage: (page: number) => void
+  /** Goes to the next page, if any. */
+  nextPage: () => void
+  /** Goes to the previous page, if any. */
+  previousPage: () => void
+  /** Fetches the page on screen again. */
+  refetch: () => Promise<void>
+}
+
+function clampRecords(value: number): number {
+  if (!Number.isFinite(value)) return DEFAULT_RECORDS
+  return Math.min(MAX_RECORDS, Math.max(1, Math.trunc(value)))
+}
+
+/**
+ * Generic state of a server-side record list: debounced search, filter, page and page size, the current page
+ * through vue-query (the previous page stays on screen while the next loads), and a prefetch of the next page.
+ * Search, filter and page-size changes go back to page 1.
+ */
+export function useRecordList<T>(options: UseRecordListOptions<T>): UseRecordListReturn<T> {
+  const { queryClient } = options
+  const staleTime = options.staleTime ?? 30_000
+  const search = shallowRef(options.search ?? '')
+  const appliedSearch = shallowRef((options.search ?? '').trim())
+  const filter = shallowRef(options.filter ?? '')
+  const page = options.page ?? shallowRef(1)
+  const records = shallowRef(clampRecords(options.records ?? DEFAULT_RECORDS))
+  if (!Number.isInteger(page.value) || page.value < 1) page.value = 1
+
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const clearTimer = () => {
+    if (timer !== undefined) clearTimeout(timer)
+    timer = undefined
+  }
+  const applySearch = () => {
+    clearTimer()
+    appliedSearch.value = search.value.trim()
+  }
+  watch(search, (value) => {
+    clearTimer()
+    if (value.trim() === appliedSearch.value) return
+    const delay = toValue(options.debounce) ?? DEFAULT_SEARCH_DEBOUNCE
+    if (delay <= 0) applySearch()
+    else timer = setTimeout(applySearch, delay)
+  })
+  if (getCurrentScope()) onScopeDispose(clearTimer)
+
+  // Synchronous, so the query key never combines a new search with an old page.
+  watch([appliedSearch, filter, records], () => {
+    page.value = 1
+  }, { flush: 'sync' })
+
+  const query = computed<ResolvedListQuery>(() => ({
+    search: appliedSearch.value,
+    filter: filter.value,
+    page: Math.max(1, Math.trunc(page.value) || 1),
+    records: clampRecords(records.value),
+  }))
+
+  const fetchPage = async (q: ResolvedListQuery): Promise<RecordList<T>> => {
+    try {
+      return await options.queryFn(q)
+    } catch (error) {
+      throw toNetworkApiError(error)
+    }
+  }
+
+  const enabled = computed(() => toValue(options.enabled) ?? true)
+
+  const result = useQuery<RecordList<T>, NetworkApiError>(
+    () => {
+      const q = query.value
+      return {
+        queryKey: options.queryKey(q),
+        queryFn: () => fetchPage(q),
+        enabled: enabled.value,
+        placeholderData: keepPreviousData,
+        staleTime,
+      }
+    },
+    queryClient,
+  )
+
+  const data = computed(() => result.data.value)
+  const isPlaceholderData = computed(() => result.isPlaceholderData.value)
+  const pages = computed(() => data.value?.pages ?? 0)
+
+  // Prefetch the next page once the current one is really on screen.
+  watch(
+    [data, isPlaceholderData, query, enabled],
+    () => {
+      if (!enabled.value || !data.value || isPlaceholderData.value) return
+      if (!(toValue(options.prefetch) ?? true)) return
+      const q = query.value
+      if (q.page >= data.value.pages) return
+      const next: ResolvedListQuery = { ...q, page: q.page + 1 }
+      void queryClient.prefetchQuery({ queryKey: options.queryKey(next), queryFn: () => fetchPage(next), staleTime })
+    },
+    { immediate: true },
+  )
+
+  // A page past the end (after deletions or a smaller total) moves to the last page.
+  watch([data, isPlaceholderData], () => {
+    if (!data.value || isPlaceholderData.value) return
+    if (data.value.pages > 0 && page.value > data.value.pages) page.value = data.value.pages
+  })
+
+  const goToPage = (target: number) => {
+    const last = Math.max(1, pages.value)
+    page.value = Math.min(last, Math.max(1, Math.trunc(target) || 1))
+  }
+
+  return {
+    search,
+    appliedSearch: readonly(appliedSearch),
+    filter,
+    page,
+    records,
+    query,
+    data,
+    rows: computed(() => data.value?.list ?? []),
+    total: computed(() => data.value?.total ?? 0),
+    pages,
+    filters: computed(() => data.value?.filters ?? []),
+    hasCriteria: computed(() => appliedSearch.value !== '' || search.value.trim() !== '' || filter.value !== ''),
+    isLoading: computed(() => enabled.value && !data.value && (result.isPending.value || result.isFetching.value)),
+    isFetching: computed(() => result.isFetching.value),
+    isRefetching: computed(() => !!data.value && result.isFetching.value),
+    isPlaceholderData,
+    error: computed(() => (result.isFetching.value && !data.value ? null : (result.error.value ?? null))),
+    applySearch,
+    clearCriteria: () => {
+      search.value = ''
+      applySearch()
+      filter.value = ''
+    },
+    goToPage,
+    nextPage: () => goToPage(page.value + 1),
+    previousPage: () => goToPage(page.value - 1),
+    refetch: async () => {
+      await result.refetch()
+    },
+  }
+}

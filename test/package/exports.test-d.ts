@@ -8,6 +8,7 @@ import type * as Mock from '../../src/adapters/mock/index'
 import type * as Rest from '../../src/adapters/rest/index'
 import type * as Root from '../../src/index'
 import type * as Testing from '../../src/testing/index'
+import type * as Server from '../../src/server/index'
 import type { DocumentedTypes, PublicEntry } from './public-api'
 
 /** Every documented type name of the entry maps to the exported type, and nothing else is in the map. */
@@ -48,10 +49,20 @@ interface MockTypes {
   MockAdapterOptions: Mock.MockAdapterOptions
 }
 
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-interface RestTypes {}
-// Keeps the namespace import in use while ./rest documents no types.
-type _RestModule = typeof Rest
+interface RestTypes {
+  RestAdapter: Rest.RestAdapter
+  RestAdapterOptions: Rest.RestAdapterOptions
+  RestRoute: Rest.RestRoute
+  RestRoutes: Rest.RestRoutes
+  RestRouteOverrides: Rest.RestRouteOverrides
+  RestRoutePreset: Rest.RestRoutePreset
+}
+
+interface ServerTypes {
+  ReferenceServer: Server.ReferenceServer
+  ReferenceServerOptions: Server.ReferenceServerOptions
+  ReferenceApiPluginOptions: Server.ReferenceApiPluginOptions
+}
 
 interface TestingTypes {
   ConformanceSubject: Testing.ConformanceSubject
@@ -70,7 +81,9 @@ describe('documented type-only exports', () => {
   })
   it('./rest', () => {
     expectTypeOf<Exactly<'./rest', RestTypes>>().toEqualTypeOf<RestTypes>()
-    expectTypeOf<_RestModule>().toBeObject()
+  })
+  it('./server', () => {
+    expectTypeOf<Exactly<'./server', ServerTypes>>().toEqualTypeOf<ServerTypes>()
   })
   it('./testing', () => {
     expectTypeOf<Exactly<'./testing', TestingTypes>>().toEqualTypeOf<TestingTypes>()

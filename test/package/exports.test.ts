@@ -12,6 +12,7 @@ const loaders: Record<PublicEntry, () => Promise<Record<string, unknown>>> = {
   './mock': () => import('../../src/adapters/mock/index'),
   './rest': () => import('../../src/adapters/rest/index'),
   './testing': () => import('../../src/testing/index'),
+  './server': () => import('../../src/server/index'),
 }
 
 const pkg = JSON.parse(readFileSync(repo('package.json'), 'utf8')) as { exports: Record<string, unknown> }

@@ -93,8 +93,12 @@ export const PUBLIC_API = {
     types: ['MockBackend', 'MockBackendOptions', 'MockAdapter', 'MockAdapterOptions'],
   },
   './rest': {
-    runtime: [],
-    types: [],
+    runtime: ['createRestAdapter', 'BACKSTACK_ROUTES', 'BACKSTACK_V1_ROUTES', 'REST_ROUTE_PRESETS', 'newIdempotencyKey'],
+    types: ['RestAdapter', 'RestAdapterOptions', 'RestRoute', 'RestRoutes', 'RestRouteOverrides', 'RestRoutePreset'],
+  },
+  './server': {
+    runtime: ['createReferenceServer', 'referenceApiPlugin'],
+    types: ['ReferenceServer', 'ReferenceServerOptions', 'ReferenceApiPluginOptions'],
   },
   './testing': {
     runtime: [],
@@ -114,6 +118,7 @@ export const ENTRY_SOURCES: Record<PublicEntry, string> = {
   './mock': 'src/adapters/mock/index.ts',
   './rest': 'src/adapters/rest/index.ts',
   './testing': 'src/testing/index.ts',
+  './server': 'src/server/index.ts',
 }
 
 /** Backticked identifiers between `<!-- api:start -->` and `<!-- api:end -->` (none without the markers). */

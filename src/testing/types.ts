@@ -14,7 +14,7 @@ export interface ConformanceEmail {
 export interface ConformanceControl {
   /** Acts as `accountId` from now on (`null`: no session). */
   signInAs(accountId: string | null): void | Promise<void>
-  /** Moves the backend's clock forward. */
+  /** Moves the backend's clock forward. The suite assumes the clock stands still unless moved by this. */
   advanceClock(seconds: number): void | Promise<void>
   /** Every email sent so far, oldest first. */
   outbox(): ConformanceEmail[] | Promise<ConformanceEmail[]>
@@ -54,4 +54,13 @@ export interface ConformanceOptions {
   monetizedByDefault?: boolean
   /** Per-test timeout in ms. @defaultValue 10000 */
   timeout?: number
+  /** Whether the backend refuses calls without a session (401); generates the "without a session" tests. @defaultValue true */
+  sessionRequired?: boolean
+  /**
+   * What activation does to the invitation: keeps it with status `active` (the mock, seed 001) or removes it
+   * from the list (seed 003: "Deletes the associated network invitation"). @defaultValue 'active'
+   */
+  activatedInvitations?: 'active' | 'removed'
+  /** Seconds a server-computed time (`expires`, `proposed_date`) may be off by. @defaultValue 5 */
+  clockTolerance?: number
 }

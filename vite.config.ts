@@ -49,7 +49,7 @@ export default defineConfig({
           name: 'node',
           environment: 'node',
           include: ['test/{core,mock,rest,testing,package}/**/*.test.ts'],
-          typecheck: { enabled: true, include: ['test/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
+          typecheck: { enabled: true, checker: 'vue-tsc', include: ['test/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
         },
       },
       {

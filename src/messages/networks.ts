@@ -66,7 +66,7 @@ export const networksMessages = {
   /** Propose fee action's visible text. */
   proposeFee: 'Propose fee',
   /** Propose fee action's accessible name. */
-  proposeFeeLabel: (account: string) => `Propose a new fee to ${account}`,
+  proposeFeeLabel: (account: string) => `Propose fee to ${account}`,
   /** Propose fee dialog heading. */
   proposeFeeTitle: (account: string) => `Propose a new fee to ${account}`,
   /** Text of the propose fee dialog, with the agreed fee formatted. */

@@ -99,7 +99,7 @@ describe('NetworksTable: seed data', () => {
     ])
     expect(Array.from(parentRow.querySelectorAll('button')).map((b) => b.getAttribute('aria-label'))).toEqual([
       `Details of the network with ${byParent.account_title}`,
-      `Propose a new fee to ${byParent.account_title}`,
+      `Propose fee to ${byParent.account_title}`,
       `Remove the network with ${byParent.account_title}`,
     ])
     expect(cellTexts(rowOf(byChild.account_title)!)[3]).toBe(
@@ -165,7 +165,7 @@ describe('NetworksTable: propose a fee', () => {
     const ctx = setup()
     await loaded()
     const network = (await seedNetworks(ctx.mock)).find((n) => n.fee_proposed === undefined)!
-    const opener = button(`Propose a new fee to ${network.account_title}`)
+    const opener = button(`Propose fee to ${network.account_title}`)
     opener.focus()
     opener.click()
     const dialog = await waitDialog()

@@ -39,6 +39,30 @@ interface RootTypes {
   UpdateInvitationInput: Root.UpdateInvitationInput
   UpdateNetworkInput: Root.UpdateNetworkInput
   ResolvedListQuery: Root.ResolvedListQuery
+  AccountNetworksOptions: Root.AccountNetworksOptions
+  AccessPolicy: Root.AccessPolicy
+  NetworkAction: Root.NetworkAction
+  NetworkMessages: Root.NetworkMessages
+  NetworkMessagesOverride: Root.NetworkMessagesOverride
+  NetworkInvitationFormProps: Root.NetworkInvitationFormProps
+  NetworkInvitationFormEmits: Root.NetworkInvitationFormEmits
+  NetworkInvitationFormSlots: Root.NetworkInvitationFormSlots
+  NetworkInvitationsTableProps: Root.NetworkInvitationsTableProps
+  NetworkInvitationsTableEmits: Root.NetworkInvitationsTableEmits
+  NetworkInvitationsTableSlots: Root.NetworkInvitationsTableSlots
+  NetworksTableProps: Root.NetworksTableProps
+  NetworksTableEmits: Root.NetworksTableEmits
+  NetworksTableSlots: Root.NetworksTableSlots
+  NetworkActivationProps: Root.NetworkActivationProps
+  NetworkActivationEmits: Root.NetworkActivationEmits
+  NetworkActivationSlots: Root.NetworkActivationSlots
+  UseInvitationFormOptions: Root.UseInvitationFormOptions
+  UseInvitationFormReturn: Root.UseInvitationFormReturn
+  UseRecordListOptions: Root.UseRecordListOptions<unknown>
+  UseActivationOptions: Root.UseActivationOptions
+  UseActivationReturn: Root.UseActivationReturn
+  ActivationState: Root.ActivationState
+  UseRecordListReturn: Root.UseRecordListReturn<unknown>
   NetworkFormatters: Root.NetworkFormatters
 }
 

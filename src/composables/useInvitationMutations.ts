@@ -46,7 +46,7 @@ export function patchCachedInvitation(queryClient: QueryClient, adapter: Network
   queryClient.setQueriesData({ queryKey: networkQueryKeys.invitations(adapter) }, (old: unknown) =>
     isInvitationList(old) ? { ...old, list: old.list.map((row) => (row.id === invitation.id ? invitation : row)) } : old,
   )
-  void queryClient.invalidateQueries({ queryKey: networkQueryKeys.invitations(adapter) })
+  void queryClient.invalidateQueries({ queryKey: networkQueryKeys.invitations(adapter), refetchType: 'active' })
 }
 
 /**
@@ -65,7 +65,9 @@ export function useCreateInvitation(options: UseInvitationMutationOptions = {}):
         }
       },
       onSuccess: () => {
-        void queryClient.invalidateQueries({ queryKey: networkQueryKeys.invitations(adapter) })
+        // Only the invitation lists changed. Only the page(s) on screen refetch; other cached pages (a prefetched
+        // next page) are just marked stale and are fetched when visited.
+        void queryClient.invalidateQueries({ queryKey: networkQueryKeys.invitations(adapter), refetchType: 'active' })
       },
     },
     queryClient,

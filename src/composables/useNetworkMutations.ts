@@ -121,7 +121,8 @@ function useOptimisticDelete<Row, Result>(config: OptimisticDeleteConfig<Row, Re
       },
       // Not awaited: the outcome is reported at once; the refetch runs in the background.
       onSettled: () => {
-        void queryClient.invalidateQueries({ queryKey: prefix }, { cancelRefetch: false })
+        // Only the list the row left; only pages on screen refetch, other cached pages are just marked stale.
+        void queryClient.invalidateQueries({ queryKey: prefix, refetchType: 'active' }, { cancelRefetch: false })
       },
     },
     queryClient,
@@ -224,7 +225,7 @@ export function useProposeFee(options: UseNetworkMutationOptions = {}): UsePropo
         queryClient.setQueryData(networkQueryKeys.network(adapter, id), network)
       },
       onSettled: () => {
-        void queryClient.invalidateQueries({ queryKey: networkQueryKeys.networks(adapter) }, { cancelRefetch: false })
+        void queryClient.invalidateQueries({ queryKey: networkQueryKeys.networks(adapter), refetchType: 'active' }, { cancelRefetch: false })
       },
     },
     queryClient,

@@ -1,4 +1,4 @@
-import { keepPreviousData, useQuery, type QueryClient, type QueryKey } from '@tanstack/vue-query'
+import { hashKey, keepPreviousData, useQuery, type QueryClient, type QueryKey } from '@tanstack/vue-query'
 import {
   computed,
   getCurrentScope,
@@ -166,6 +166,8 @@ export function useRecordList<T>(options: UseRecordListOptions<T>): UseRecordLis
         enabled: enabled.value,
         placeholderData: keepPreviousData,
         staleTime,
+        // Pages are replaced whole, never mutated: no deep proxies over every row (cheaper reads and renders).
+        shallow: true,
       }
     },
     queryClient,
@@ -175,13 +177,21 @@ export function useRecordList<T>(options: UseRecordListOptions<T>): UseRecordLis
   const isPlaceholderData = computed(() => result.isPlaceholderData.value)
   const pages = computed(() => data.value?.pages ?? 0)
 
-  // Prefetch the next page once the current one is really on screen.
+  // Prefetch the next page once per page shown: when a page's query key first has its own data on screen. Later
+  // changes of the same page's data (an invalidation refetch after a create, edit or delete; an optimistic patch)
+  // do not prefetch again: the invalidation marked the cached next page stale, so it is fetched fresh when visited
+  // instead of twice (once now, once then). Remembering only the last key keeps 1 → 2 → 1 cheap: coming back to
+  // page 1 prefetches page 2 again, which costs nothing while it is fresh.
+  let prefetchedFor: string | null = null
   watch(
     [data, isPlaceholderData, query, enabled],
     () => {
       if (!enabled.value || !data.value || isPlaceholderData.value) return
       if (!(toValue(options.prefetch) ?? true)) return
       const q = query.value
+      const key = hashKey(options.queryKey(q))
+      if (key === prefetchedFor) return
+      prefetchedFor = key
       if (q.page >= data.value.pages) return
       const next: ResolvedListQuery = { ...q, page: q.page + 1 }
       void queryClient.prefetchQuery({ queryKey: options.queryKey(next), queryFn: () => fetchPage(next), staleTime })

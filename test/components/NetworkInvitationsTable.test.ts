@@ -533,3 +533,68 @@ describe('NetworkInvitationsTable: untrusted strings', () => {
     expect(root().querySelector('img')).toBeNull()
   })
 })
+
+describe('NetworkInvitationsTable: requests per write (one write plus at most one list refresh)', () => {
+  /** Lets every background refetch and prefetch run and settle. */
+  async function settle() {
+    await flushPromises()
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    await flushPromises()
+  }
+  /** The list requests made after the first `operation` call. */
+  const listsAfter = (rec: ReturnType<typeof recordCalls>, operation: string) => {
+    const at = rec.calls.findIndex((c) => c.operation === operation)
+    expect(at).toBeGreaterThanOrEqual(0)
+    return rec.calls.slice(at + 1).filter((c) => c.operation === 'listInvitations')
+  }
+  async function ready() {
+    const ctx = setup()
+    await loaded()
+    // Page 1 and the prefetched page 2 are both in the cache.
+    await vi.waitFor(() => expect(ctx.rec.count('listInvitations')).toBe(2))
+    await settle()
+    return ctx
+  }
+
+  it('create: exactly one createInvitation, then at most one listInvitations', async () => {
+    const { rec } = await ready()
+    button('Invite an account').click()
+    const dialog = await waitDialog()
+    await vi.waitFor(() => expect(control('Account type', dialog).options.length).toBeGreaterThan(1))
+    await typeInto(control('Email', dialog), 'one.request@example.com')
+    await choose(control('Account type', dialog), MOCK_IDS.domains.retailer)
+    button('Send invitation').click()
+    await vi.waitFor(() => expect(cellTexts(rows()[0]!)[1]).toBe('one.request@example.com'))
+    await settle()
+    expect(rec.count('createInvitation')).toBe(1)
+    expect(listsAfter(rec, 'createInvitation').length).toBeLessThanOrEqual(1)
+  })
+
+  it('edit: exactly one updateInvitation, then at most one listInvitations', async () => {
+    const { rec } = await ready()
+    const email = cellTexts(rows()[0]!)[1]!
+    button(`Edit and resend invitation to ${email}`).click()
+    const dialog = await waitDialog()
+    const input = await vi.waitFor(() => control('Email', dialog))
+    await typeInto(input, 'edited.once@example.com')
+    button('Save and resend').click()
+    await vi.waitFor(() => expect(openDialog()).toBeNull())
+    await vi.waitFor(() => expect(rows().map((r) => cellTexts(r)[1])).toContain('edited.once@example.com'))
+    await settle()
+    expect(rec.count('updateInvitation')).toBe(1)
+    expect(listsAfter(rec, 'updateInvitation').length).toBeLessThanOrEqual(1)
+  })
+
+  it('delete: exactly one deleteInvitation, then at most one listInvitations', async () => {
+    const { rec } = await ready()
+    const email = cellTexts(rows()[0]!)[1]!
+    button(`Delete invitation to ${email}`).click()
+    await waitDialog()
+    button('Delete invitation').click()
+    await vi.waitFor(() => expect(text(root().querySelector('nav'))).toContain('33 invitations'))
+    await settle()
+    expect(rec.count('deleteInvitation')).toBe(1)
+    expect(listsAfter(rec, 'deleteInvitation').length).toBeLessThanOrEqual(1)
+    expect(rows().map((r) => cellTexts(r)[1])).not.toContain(email)
+  })
+})

@@ -363,3 +363,49 @@ describe('NetworksTable: untrusted strings', () => {
     expect(root().querySelector('a[href]')).toBeNull()
   })
 })
+
+describe('NetworksTable: requests per write (one write plus at most one list refresh)', () => {
+  async function settle() {
+    await flushPromises()
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    await flushPromises()
+  }
+  const listsAfter = (rec: ReturnType<typeof recordCalls>, operation: string) => {
+    const at = rec.calls.findIndex((c) => c.operation === operation)
+    expect(at).toBeGreaterThanOrEqual(0)
+    return rec.calls.slice(at + 1).filter((c) => c.operation === 'listNetworks')
+  }
+  async function ready() {
+    // 10 a page: page 2 is prefetched, so a second list request would show.
+    const ctx = setup({ props: { records: 10 } })
+    await loaded(10)
+    await vi.waitFor(() => expect(ctx.rec.count('listNetworks')).toBe(2))
+    await settle()
+    return ctx
+  }
+
+  it('remove: exactly one deleteNetwork, then at most one listNetworks', async () => {
+    const { rec } = await ready()
+    const title = cellTexts(rows()[0]!)[0]!
+    button(`Remove the network with ${title}`).click()
+    await waitDialog()
+    button('Remove network').click()
+    await vi.waitFor(() => expect(text(root().querySelector('nav'))).toContain('12 networks'))
+    await settle()
+    expect(rec.count('deleteNetwork')).toBe(1)
+    expect(listsAfter(rec, 'deleteNetwork').length).toBeLessThanOrEqual(1)
+  })
+
+  it('propose a fee: exactly one updateNetwork, then at most one listNetworks', async () => {
+    const { rec } = await ready()
+    const title = cellTexts(rows()[0]!)[0]!
+    button(`Propose fee to ${title}`).click()
+    const dialog = await waitDialog()
+    await typeInto(control('New fee (%)', dialog), '2.5')
+    button('Send proposal').click()
+    await vi.waitFor(() => expect(openDialog()).toBeNull())
+    await settle()
+    expect(rec.count('updateNetwork')).toBe(1)
+    expect(listsAfter(rec, 'updateNetwork').length).toBeLessThanOrEqual(1)
+  })
+})

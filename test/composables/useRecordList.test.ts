@@ -210,4 +210,33 @@ describe('useRecordList', () => {
     list.goToPage(Number.NaN)
     expect(list.page.value).toBe(1)
   })
+  it('prefetches the next page once per page: an invalidation refetches the page on screen only', async () => {
+    const { list, server, queryClient } = setup()
+    await vi.waitFor(() => expect(pagesAsked(server.queries)).toEqual([1, 2]))
+    await flushPromises()
+    // What a create/edit/delete does: every page of the list is invalidated; only the active one refetches.
+    await queryClient.invalidateQueries({ queryKey: ['items'], refetchType: 'active' })
+    await flushPromises()
+    expect(pagesAsked(server.queries)).toEqual([1, 2, 1])
+    // An optimistic patch of the page on screen does not prefetch either.
+    queryClient.setQueryData<RecordList<Item>>(['items', list.query.value], (old) => (old ? { ...old, list: old.list.slice(1) } : old))
+    await flushPromises()
+    expect(pagesAsked(server.queries)).toEqual([1, 2, 1])
+    // The stale next page is fetched fresh when visited (once), then page 3 does not exist: nothing more.
+    list.nextPage()
+    await vi.waitFor(() => expect(list.rows.value[0]?.id).toBe('it_26'))
+    await flushPromises()
+    expect(pagesAsked(server.queries)).toEqual([1, 2, 1, 2])
+  })
+
+  it('going back to a page prefetches its next page again only when that one is not fresh', async () => {
+    const { list, server } = setup({ records: 10 })
+    await vi.waitFor(() => expect(pagesAsked(server.queries)).toEqual([1, 2]))
+    list.nextPage()
+    await vi.waitFor(() => expect(pagesAsked(server.queries)).toEqual([1, 2, 3]))
+    list.previousPage()
+    await flushPromises()
+    expect(list.rows.value[0]?.id).toBe('it_1')
+    expect(pagesAsked(server.queries)).toEqual([1, 2, 3])
+  })
 })

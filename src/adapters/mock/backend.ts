@@ -19,14 +19,25 @@
  *   acceptable for a mock; a real server would keep only a hash.
  * - Networks offer one filter, `proposed`: networks with a pending fee proposal.
  * - Lists sort newest first: `created` descending, then id ascending.
+ *
+ * Performance: reads go to the store's raw state (`toRaw`, no reactive proxies). List queries use a per-parent
+ * sorted index (see `./listing`) with per-row columns (lower-cased search text; for invitations `activated` and
+ * `expires`, for networks whether a fee is proposed), dropped on every change made through the store (`mutate`, or
+ * any `$patch` / `$state` assignment by the host, seen by a `$subscribe`) and whenever the array, its length (or,
+ * for networks, the accounts array) changes. Status is never cached: filters derive it from the clock at query
+ * time, and the returned views are built from the live records. Host code should change the state with
+ * `store.$patch`: an in-place assignment outside `$patch` (e.g. `store.invitations[0].email = …`, as devtools
+ * edits do) to a listed row's fields is seen by searches, filters and ordering only after the next change through
+ * the store.
  */
 import * as z from 'zod/mini'
 import { createPinia } from 'pinia'
+import { toRaw } from 'vue'
 import { checkAccess } from '../../core/access'
 import type { AccessMap } from '../../core/access'
 import type { NetworksOperation } from '../../core/adapter'
 import { NetworkApiError, toNetworkApiError } from '../../core/errors'
-import { paginate, resolveListQuery } from '../../core/list'
+import { pageCount, resolveListQuery } from '../../core/list'
 import type { ResolvedListQuery } from '../../core/list'
 import {
   activationTokenSchema,
@@ -44,10 +55,12 @@ import { clonePlain } from './clone'
 import { codebaseError, fieldError, forbiddenError, notFoundError, tokenError, unauthenticatedError, unsupportedError, zodFieldError } from './errors'
 import { createFailureInjector, mockFailureToError } from './failures'
 import { MOCK_IDS } from './ids'
+import { firstById, idsWhoseTitleContains, lowerCased, Memo, newestFirst, pageOf, ParentIndex } from './listing'
+import type { SortedRows } from './listing'
 import { createRandom, createToken } from './random'
 import type { MockRandom } from './random'
 import { buildSeed, FULL_ACCESS, MOCK_VERSION_ID } from './seed'
-import { MOCK_STORE_ID, useMockBackendStore } from './store'
+import { MOCK_STORE_ID, mockStoreVersion, useMockBackendStore } from './store'
 import { activationLink, invitationEmail, loginEmail, nameFromEmail, titleFromEmail, tokenFromLink } from './text'
 import type {
   MockAccount,
@@ -137,22 +150,70 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
   const failures = createFailureInjector()
   let random: MockRandom = createRandom(MOCK_DEFAULT_SEED)
 
-  /** The live state (reactive); read it, change it only inside `mutate`. */
-  const state = (): MockBackendState => store.$state as MockBackendState
+  /**
+   * The live state, raw (no reactive proxies, no dependency tracking): for reads only. Change it only inside
+   * `mutate`, through the reactive state it passes, so that Vue, Pinia and devtools see every change.
+   */
+  const state = (): MockBackendState => toRaw(store.$state) as MockBackendState
+
+  /** Bumped on every change made through the store (any `$patch`, ours or the host's); in every cache's fingerprint. */
+  const version = mockStoreVersion(store)
 
   /** Runs `change` as one `$patch` (one devtools entry); errors thrown inside are rethrown after the patch. */
   function mutate<T>(change: (s: MockBackendState) => T): T {
     let result: { value: T } | { error: unknown } = { error: new Error('mutation did not run') }
-    store.$patch((s) => {
-      try {
-        result = { value: change(s as MockBackendState) }
-      } catch (error) {
-        result = { error }
-      }
-    })
+    try {
+      store.$patch((s) => {
+        try {
+          result = { value: change(s as MockBackendState) }
+        } catch (error) {
+          result = { error }
+        }
+      })
+    } finally {
+      version.value += 1
+    }
     const outcome = result as { value: T } | { error: unknown }
     if ('error' in outcome) throw outcome.error
     return outcome.value
+  }
+
+  /** Position of the stored invitation `id` (raw lookup), or -1. */
+  const invitationIndexOf = (id: string): number => state().invitations.findIndex((candidate) => candidate.id === id)
+
+  // ---- list indexes (see ./listing) -------------------------------------------------------------------------------
+
+  const invitationIndex = new ParentIndex<MockInvitationRecord>(
+    (record) => record.parent_account_id,
+    newestFirst(
+      (record) => record.created,
+      (record) => record.id,
+    ),
+  )
+  const networkIndex = new ParentIndex<MockNetworkRecord>(
+    (network) => network.parent_account_id,
+    newestFirst(
+      (network) => network.created,
+      (network) => network.child_account_id,
+    ),
+  )
+  const accountMap = new Memo<Map<string, MockAccount>>()
+  /** The fingerprint of `rows` in the current state. */
+  const fingerprint = (s: MockBackendState, rows: readonly unknown[]): unknown[] => [version.value, s, rows, rows.length]
+  /** The invitations of `parentId`, sorted (cached). */
+  const invitationsOf = (parentId: string): SortedRows<MockInvitationRecord> => {
+    const s = state()
+    return invitationIndex.get(s.invitations, parentId, fingerprint(s, s.invitations))
+  }
+  /** The networks of `parentId`, sorted (cached; the search text comes from the accounts). */
+  const networksOf = (parentId: string): SortedRows<MockNetworkRecord> => {
+    const s = state()
+    return networkIndex.get(s.networks, parentId, [...fingerprint(s, s.networks), s.accounts, s.accounts.length])
+  }
+  /** Accounts by id (cached; first of equal ids, like `findAccount`). */
+  const accountsById = (): Map<string, MockAccount> => {
+    const s = state()
+    return accountMap.get(fingerprint(s, s.accounts), () => firstById(s.accounts))
   }
 
   /** Loads fresh data and settings from `opts` into the store. */
@@ -287,14 +348,18 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
     return view
   }
 
-  function networkView(network: MockNetworkRecord): Network {
-    const child = findAccount(network.child_account_id)
+  function networkView(
+    network: MockNetworkRecord,
+    accountOf: (id: string) => MockAccount | undefined = findAccount,
+    titleOf: (id: string) => string = domainTitle,
+  ): Network {
+    const child = accountOf(network.child_account_id)
     const domainId = child?.domain_id ?? ''
     const view: Network = {
       account_id: network.child_account_id,
       account_title: child?.title ?? '',
       domain_id: domainId,
-      domain_title: domainTitle(domainId),
+      domain_title: titleOf(domainId),
       fee: network.fee,
       created: network.created,
     }
@@ -305,23 +370,46 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
     return view
   }
 
-  /** Filters by case-insensitive search over `haystack`, sorts newest first, and slices one page. */
+  /**
+   * Search by position in `index`: true when the row's lower-cased `text` contains `needle` (lower-cased, not
+   * empty), or the title of the domain `domainId` names does (first domain of that id, like `domainTitle`).
+   */
+  function searchMatcher<R>(index: SortedRows<R>, needle: string, text: (row: R) => string, domainId: (row: R) => string): (i: number) => boolean {
+    const lowers = index.column('text', (rows) => lowerCased(rows, text))
+    const titleHits = idsWhoseTitleContains(state().domains, needle)
+    if (titleHits.size === 0) return (i) => (lowers[i] as string).includes(needle)
+    const domains = index.column('domain', (rows) => rows.map(domainId))
+    return (i) => (lowers[i] as string).includes(needle) || titleHits.has(domains[i] as string)
+  }
+
+  /** Both conditions (either may be absent). */
+  function both(a: ((i: number) => boolean) | null, b: ((i: number) => boolean) | null): ((i: number) => boolean) | null {
+    if (a === null) return b
+    if (b === null) return a
+    return (i) => a(i) && b(i)
+  }
+
+  /**
+   * One page of `index` (already sorted newest first): the rows `accept`ed (all when `null`), as views. Same
+   * answer as filtering every row, sorting and slicing (`paginate`), but only the page's rows become views.
+   */
   function recordList<R, V>(
-    rows: readonly R[],
+    index: SortedRows<R>,
     query: ResolvedListQuery,
     filters: readonly string[],
-    haystack: (row: R) => string[],
-    matchesFilter: (row: R) => boolean,
-    created: (row: R) => number,
-    id: (row: R) => string,
+    accept: ((i: number) => boolean) | null,
     view: (row: R) => V,
   ): RecordList<V> {
-    const needle = query.search.toLowerCase()
-    const matching = rows
-      .filter((row) => (needle === '' || haystack(row).some((text) => text.toLowerCase().includes(needle))) && matchesFilter(row))
-      .sort((a, b) => created(b) - created(a) || (id(a) < id(b) ? -1 : id(a) > id(b) ? 1 : 0))
-    const page = paginate(matching, query, filters)
-    return { ...page, list: page.list.map(view) }
+    const start = (query.page - 1) * query.records
+    const { rows, total } = pageOf(index, accept, start, start + query.records)
+    return {
+      list: rows.map(view),
+      total,
+      search: query.search,
+      filter: query.filter,
+      filters: [...filters],
+      pages: pageCount(total, query.records),
+    }
   }
 
   // ---- emails --------------------------------------------------------------------------------------------------
@@ -396,7 +484,7 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
       }
       return mutate((s) => {
         const record: MockInvitationRecord = {
-          id: newId('nwi', 16, (id) => s.invitations.some((candidate) => candidate.id === id)),
+          id: newId('nwi', 16, (id) => invitationIndexOf(id) >= 0),
           parent_account_id: account.id,
           created: s.now,
           domain_id: data.domain_id,
@@ -417,16 +505,32 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
       const { account } = requireSession('listInvitations')
       const resolved = parseQuery(query, INVITATION_STATUSES, 'listInvitations')
       const at = now()
-      return recordList(
-        state().invitations.filter((record) => record.parent_account_id === account.id),
-        resolved,
-        INVITATION_STATUSES,
-        (record) => [record.email, domainTitle(record.domain_id)],
-        (record) => resolved.filter === '' || mockInvitationStatus(record, at) === resolved.filter,
-        (record) => record.created,
-        (record) => record.id,
-        invitationView,
-      )
+      const index = invitationsOf(account.id)
+      const { filter } = resolved
+      const needle = resolved.search.toLowerCase()
+      // Search text: the email (lower-cased once per index) or the domain's title (few domains: matched once per
+      // query). Status: derived here from the clock and each row's `activated` / `expires` (columns of the index).
+      const bySearch = needle === '' ? null : searchMatcher(index, needle, (record) => record.email, (record) => record.domain_id)
+      let byStatus: ((i: number) => boolean) | null = null
+      if (filter !== '') {
+        const { active, expires } = index.column('status', (rows) => {
+          const activeColumn = new Uint8Array(rows.length)
+          const expiresColumn = new Float64Array(rows.length)
+          rows.forEach((record, i) => {
+            activeColumn[i] = record.activated !== null ? 1 : 0
+            expiresColumn[i] = record.expires
+          })
+          return { active: activeColumn, expires: expiresColumn }
+        })
+        // Same as `mockInvitationStatus(record, at) === filter`.
+        const wantActive = filter === 'active'
+        const wantExpired = filter === 'expired'
+        byStatus = wantActive
+          ? (i) => active[i] === 1
+          : (i) => active[i] === 0 && at >= (expires[i] as number) === wantExpired
+      }
+      const accept = both(bySearch, byStatus)
+      return recordList(index, resolved, INVITATION_STATUSES, accept, invitationView)
     },
 
     updateInvitation(id, input) {
@@ -456,7 +560,8 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
       }
       if (!data || Object.keys(fields).length > 0) throw fieldError(fields)
       return mutate((s) => {
-        const live = s.invitations.find((candidate) => candidate.id === record.id)
+        const at = invitationIndexOf(record.id)
+        const live = at >= 0 ? s.invitations[at] : undefined
         if (!live) throw notFoundError('invitation', record.id)
         if (data.email !== undefined) live.email = data.email
         if (data.fee_proposed === null) delete live.fee_proposed
@@ -474,7 +579,7 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
       const record = ownInvitation(account.id, parseId(id, 'deleteInvitation'))
       mutate((s) => {
         s.retiredTokens[record.token] = record.activated !== null ? 'used' : 'revoked'
-        s.invitations = s.invitations.filter((candidate) => candidate.id !== record.id)
+        s.invitations = toRaw(s.invitations).filter((candidate) => candidate.id !== record.id)
       })
     },
 
@@ -506,9 +611,10 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
         })
       }
       return mutate((s): ActivationResult => {
-        const live = s.invitations.find((candidate) => candidate.id === record.id)
+        const at = invitationIndexOf(record.id)
+        const live = at >= 0 ? s.invitations[at] : undefined
         if (!live) throw tokenError('token_invalid')
-        const taken = (id: string): boolean => s.accounts.some((account) => account.id === id || account.users.some((user) => user.id === id))
+        const taken = (id: string): boolean => state().accounts.some((account) => account.id === id || account.users.some((user) => user.id === id))
         const child: MockAccount = {
           id: newId('acc', 10, taken),
           title: titleFromEmail(live.email),
@@ -545,19 +651,31 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
     listNetworks(query) {
       const { account } = requireSession('listNetworks')
       const resolved = parseQuery(query, MOCK_NETWORK_FILTERS, 'listNetworks')
-      return recordList(
-        state().networks.filter((network) => network.parent_account_id === account.id),
-        resolved,
-        MOCK_NETWORK_FILTERS,
-        (network) => {
-          const child = findAccount(network.child_account_id)
-          return [child?.title ?? '', domainTitle(child?.domain_id ?? '')]
-        },
-        (network) => resolved.filter === '' || network.fee_proposed !== undefined,
-        (network) => network.created,
-        (network) => network.child_account_id,
-        networkView,
-      )
+      const index = networksOf(account.id)
+      const accounts = accountsById()
+      const accountOf = (id: string): MockAccount | undefined => accounts.get(id)
+      const titles = new Map<string, string>()
+      for (const domain of state().domains) if (!titles.has(domain.id)) titles.set(domain.id, domain.title)
+      const titleOf = (id: string): string => titles.get(id) ?? ''
+      const proposedOnly = resolved.filter !== ''
+      const needle = resolved.search.toLowerCase()
+      // Search text: the child account's title (lower-cased once per index) or its domain's title.
+      const bySearch =
+        needle === ''
+          ? null
+          : searchMatcher(
+              index,
+              needle,
+              (network) => accountOf(network.child_account_id)?.title ?? '',
+              (network) => accountOf(network.child_account_id)?.domain_id ?? '',
+            )
+      let byFilter: ((i: number) => boolean) | null = null
+      if (proposedOnly) {
+        const proposed = index.column('proposed', (rows) => Uint8Array.from(rows, (network) => (network.fee_proposed !== undefined ? 1 : 0)))
+        byFilter = (i) => proposed[i] === 1
+      }
+      const accept = both(bySearch, byFilter)
+      return recordList(index, resolved, MOCK_NETWORK_FILTERS, accept, (network) => networkView(network, accountOf, titleOf))
     },
 
     getNetwork(childAccountId) {
@@ -572,7 +690,8 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
       const network = ownNetwork(account.id, childId)
       if (!state().settings.monetization) throw fieldError({ fee: MESSAGES.feeOff }, 'updateNetwork: monetization is off')
       return mutate((s) => {
-        const live = s.networks.find((candidate) => candidate.parent_account_id === network.parent_account_id && candidate.child_account_id === childId)
+        const at = state().networks.findIndex((candidate) => candidate.parent_account_id === network.parent_account_id && candidate.child_account_id === childId)
+        const live = at >= 0 ? s.networks[at] : undefined
         if (!live) throw notFoundError('network', childId)
         live.fee_proposed = data.fee
         live.proposed_date = s.now
@@ -586,7 +705,7 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
       const { account } = requireSession('deleteNetwork')
       const network = ownNetwork(account.id, parseId(childAccountId, 'deleteNetwork'))
       mutate((s) => {
-        s.networks = s.networks.filter((candidate) => candidate !== network && !(candidate.parent_account_id === account.id && candidate.child_account_id === network.child_account_id))
+        s.networks = toRaw(s.networks).filter((candidate) => candidate !== network && !(candidate.parent_account_id === account.id && candidate.child_account_id === network.child_account_id))
       })
       return { parent_account_id: account.id, child_account_id: network.child_account_id }
     },

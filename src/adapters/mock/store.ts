@@ -42,3 +42,32 @@ export function defineMockBackendStore(storeId: string = MOCK_STORE_ID) {
 export function useMockBackendStore(pinia: Pinia, storeId: string = MOCK_STORE_ID): MockBackendStore {
   return defineMockBackendStore(storeId)(pinia)
 }
+
+/** A counter bumped on every change made through a store (see `mockStoreVersion`). */
+export interface MockStoreVersion {
+  value: number
+}
+
+const versions = new WeakMap<object, MockStoreVersion>()
+
+/**
+ * A counter bumped synchronously by every `$patch` of `store` (a backend's changes, and a host's `$patch` or
+ * `$state` assignment) and when the store's whole state is replaced. One per store, shared by every backend on it.
+ * The subscription is not deep (a deep watcher would walk the whole state on every write) and holds only the
+ * counter, so a discarded backend's caches are not kept alive by the store.
+ */
+export function mockStoreVersion(store: MockBackendStore): MockStoreVersion {
+  let version = versions.get(store)
+  if (!version) {
+    const counter: MockStoreVersion = { value: 0 }
+    store.$subscribe(
+      () => {
+        counter.value += 1
+      },
+      { flush: 'sync', deep: false, detached: true },
+    )
+    versions.set(store, counter)
+    version = counter
+  }
+  return version
+}

@@ -43,8 +43,12 @@ export interface AccountNetworksContext {
   can: (action: NetworkAction) => boolean
   /** Monetization setting. */
   monetization: ComputedRef<boolean>
-  /** Resolved messages. */
-  messages: ComputedRef<NetworkMessages>
+  /**
+   * The host's message overrides (the `messages` option), reactive. Each component merges its own area's
+   * English defaults with them (so a component ships only its own strings); `useNetworks().messages` gives
+   * every area resolved.
+   */
+  messageOverrides: ComputedRef<NetworkMessagesOverride | undefined>
   /** Formatters for the locale. */
   format: ComputedRef<NetworkFormatters>
   /** Login URL, if any. */
@@ -64,7 +68,7 @@ export function createAccountNetworksContext(options: AccountNetworksOptions = {
       new QueryClient({ defaultOptions: { queries: { staleTime: 30_000, gcTime: 5 * 60_000, retry: 0, refetchOnWindowFocus: false } } }),
     can: resolveAccessPolicy(options.can),
     monetization: computed(() => toValue(options.monetization) ?? true),
-    messages: computed(() => resolveMessages(toValue(options.messages))),
+    messageOverrides: computed(() => toValue(options.messages)),
     format: computed(() => createFormatters(locale.value)),
     loginUrl: computed(() => toValue(options.loginUrl)),
   }
@@ -113,19 +117,23 @@ export interface UseNetworksOptions {
   adapter?: MaybeRefOrGetter<NetworksAdapter | undefined>
 }
 
-/** Return of `useNetworks`: the context with the adapter resolved. */
+/** Return of `useNetworks`: the context with the adapter resolved, and every area of the messages resolved. */
 export interface UseNetworksReturn extends AccountNetworksContext {
   /** The adapter in effect (prop, else plugin). */
   adapter: NetworksAdapter
+  /** Every area of the messages: the English defaults with the host's overrides merged in. */
+  messages: ComputedRef<NetworkMessages>
 }
 
 /**
  * The resolved context for a component or composable: the adapter (local override, else the plugin's),
  * access, messages, formatters and QueryClient. Throws one clear error naming the fix when there is no adapter.
+ * (The package's own components use an internal variant without `messages`, so that they bundle only their own
+ * area of the messages.)
  */
 export function useNetworks(options: UseNetworksOptions = {}): UseNetworksReturn {
   const context = useAccountNetworksContext()
   const adapter = toValue(options.adapter) ?? context.adapter
   if (!adapter) throw new Error(MISSING_ADAPTER_MESSAGE)
-  return { ...context, adapter }
+  return { ...context, adapter, messages: computed(() => resolveMessages(context.messageOverrides.value)) }
 }

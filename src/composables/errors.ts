@@ -13,8 +13,11 @@ export interface DescribedError {
   noAccess: boolean
 }
 
-/** Normalises any thrown value and picks the message a person should see. Never throws. */
-export function describeError(value: unknown, messages: NetworkMessages): DescribedError {
+/**
+ * Normalises any thrown value and picks the message a person should see. Never throws. Only `messages.common` is
+ * read: pass the full messages object or just `{ common }`.
+ */
+export function describeError(value: unknown, messages: Pick<NetworkMessages, 'common'>): DescribedError {
   const error = isNetworkApiError(value) ? value : toNetworkApiError(value, messages.common.genericError)
   const noAccess = error.status === 401 || error.status === 403
   let message = error.message || messages.common.genericError

@@ -15,7 +15,8 @@ import type { NetworksAdapter } from '../core/adapter'
 import { NetworkApiError } from '../core/errors'
 import { activationTokenSchema } from '../core/schemas'
 import type { ActivationResult } from '../core/types'
-import { useNetworks } from '../plugin'
+import { activationMessages } from '../messages/activation'
+import { useAreaMessages, useCommonMessages, useNetworksCore } from './context'
 import { networkQueryKeys } from '../query-keys'
 import { readActivationToken, removeTokenFromUrl } from './activation-token'
 import { describeError, type DescribedError } from './errors'
@@ -164,7 +165,10 @@ export function safeLinkUrl(url: string | null | undefined): string | undefined 
  * in reactive state, and forgotten once the outcome is final. SSR-safe: `window` is read on mount only.
  */
 export function useActivation(options: UseActivationOptions = {}): UseActivationReturn {
-  const { adapter, queryClient, messages, loginUrl: contextLoginUrl } = useNetworks({ adapter: options.adapter })
+  const ctx = useNetworksCore({ adapter: options.adapter })
+  const { adapter, queryClient, loginUrl: contextLoginUrl } = ctx
+  const common = useCommonMessages(ctx)
+  const messages = useAreaMessages(ctx, 'activation', activationMessages)
 
   const state = shallowRef<ActivationState>('idle')
   const tokenFound = shallowRef(false)
@@ -183,7 +187,7 @@ export function useActivation(options: UseActivationOptions = {}): UseActivation
     {
       mutationFn: () => {
         const value = sending
-        if (value === null) return Promise.reject(new NetworkApiError({ status: 0, type: 'codebase', message: messages.value.common.genericError }))
+        if (value === null) return Promise.reject(new NetworkApiError({ status: 0, type: 'codebase', message: common.value.genericError }))
         return adapter.activateInvitation(value)
       },
       retry: false,
@@ -218,7 +222,7 @@ export function useActivation(options: UseActivationOptions = {}): UseActivation
       error.value = new NetworkApiError({
         status: 0,
         type: 'user',
-        message: messages.value.activation.invalidReasons.token_malformed,
+        message: messages.value.invalidReasons.token_malformed,
         reason: 'token_malformed',
         devMessage: 'The token in the link does not have the form of an activation token; no request was sent.',
       })
@@ -278,7 +282,7 @@ export function useActivation(options: UseActivationOptions = {}): UseActivation
       if (!disposed) options.onActivated?.(value)
       return value
     } catch (thrown) {
-      const described = describeError(thrown, messages.value)
+      const described = describeError(thrown, { common: common.value })
       const failure = withoutToken(described.error, current)
       error.value = failure
       const next = activationStateOf(failure)
@@ -323,11 +327,11 @@ export function useActivation(options: UseActivationOptions = {}): UseActivation
     sending = null
   })
 
-  const describedError = computed(() => (error.value ? describeError(error.value, messages.value) : null))
+  const describedError = computed(() => (error.value ? describeError(error.value, { common: common.value }) : null))
   const invalidReason = computed(() => (state.value === 'invalid' ? activationInvalidReason(error.value) : null))
 
   const title = computed(() => {
-    const m = messages.value.activation
+    const m = messages.value
     switch (state.value) {
       case 'no-token':
         return m.noTokenTitle
@@ -350,7 +354,7 @@ export function useActivation(options: UseActivationOptions = {}): UseActivation
   })
 
   const description = computed(() => {
-    const m = messages.value.activation
+    const m = messages.value
     switch (state.value) {
       case 'no-token':
         return m.noTokenText

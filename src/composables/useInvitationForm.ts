@@ -6,7 +6,8 @@ import type { NetworkApiError } from '../core/errors'
 import { domainIdSchema, emailSchema, feeSchema, idSchema } from '../core/schemas'
 import type { Country, CreateInvitationInput, NetworkDomain, NetworkInvitation, UpdateInvitationInput } from '../core/types'
 import type { NetworkMessages } from '../messages'
-import { useNetworks } from '../plugin'
+import { formMessages } from '../messages/form'
+import { useAreaMessages, useCommonMessages, useNetworksCore } from './context'
 import { describeError, type DescribedError } from './errors'
 import { useCreateInvitation, useUpdateInvitation } from './useInvitationMutations'
 import { useCountries, useNetworkDomains } from './useNetworkDomains'
@@ -137,8 +138,8 @@ export interface UseInvitationFormReturn {
   showFee: ComputedRef<boolean>
   /** Empties the form (or restores the invitation's values) and clears errors and status. */
   reset: () => void
-  /** The resolved messages. */
-  messages: ComputedRef<NetworkMessages>
+  /** The resolved messages the form shows: `common` and `form` (the other areas are not loaded with the form). */
+  messages: ComputedRef<Pick<NetworkMessages, 'common' | 'form'>>
 }
 
 const NUMERIC = /^[-+]?(?:\d+\.?\d*|\.\d+)$/
@@ -172,7 +173,7 @@ export function createInvitationFormSchema(mode: InvitationFormMode = 'create') 
 }
 
 /** Picks the form's message for a validation issue (so messages can be translated). */
-export function invitationIssueMessage(issue: ZodIssue, field: string, values: unknown, messages: NetworkMessages): string | undefined {
+export function invitationIssueMessage(issue: ZodIssue, field: string, values: unknown, messages: Pick<NetworkMessages, 'form'>): string | undefined {
   const m = messages.form.errors
   switch (field) {
     case 'email': {
@@ -222,8 +223,11 @@ export function invitationChanges(current: NetworkInvitation, output: Invitation
  * and fee and resends.
  */
 export function useInvitationForm(options: UseInvitationFormOptions = {}): UseInvitationFormReturn {
-  const ctx = useNetworks({ adapter: options.adapter })
-  const { adapter, messages } = ctx
+  const ctx = useNetworksCore({ adapter: options.adapter })
+  const { adapter } = ctx
+  const common = useCommonMessages(ctx)
+  const formText = useAreaMessages(ctx, 'form', formMessages)
+  const messages = computed(() => ({ common: common.value, form: formText.value }))
   const adapterOption = () => adapter
 
   const domainsQuery = useNetworkDomains({ adapter: adapterOption })
@@ -242,7 +246,7 @@ export function useInvitationForm(options: UseInvitationFormOptions = {}): UseIn
   const showCountry = computed(() => mode.value === 'create' && countriesQuery.supported)
 
   const schema = computed(() => {
-    const msgs = messages.value
+    const msgs = { form: formText.value }
     const formSchema = createInvitationFormSchema(mode.value)
     // Typed over the raw control values; the output is the normalised input.
     return zodTypedSchema(formSchema, {
@@ -280,7 +284,7 @@ export function useInvitationForm(options: UseInvitationFormOptions = {}): UseIn
 
   const domains = domainsQuery.domains
   const selectedDomain = computed(() => domainsQuery.domainById.value.get(fields.domain_id.model.value))
-  const domainsError = computed(() => (domainsQuery.error.value ? describeError(domainsQuery.error.value, messages.value) : null))
+  const domainsError = computed(() => (domainsQuery.error.value ? describeError(domainsQuery.error.value, { common: common.value }) : null))
   const noDomains = computed(() => !domainsQuery.isLoading.value && !domainsQuery.error.value && domains.value.length === 0)
 
   const visibleFields = (): InvitationFormField[] =>
@@ -302,14 +306,14 @@ export function useInvitationForm(options: UseInvitationFormOptions = {}): UseIn
     }
     if (described.retryable) {
       const wait = described.error.retryAfter
-      parts.push(wait !== undefined && wait > 0 ? messages.value.form.retryAfter(wait) : messages.value.form.retryHint)
+      parts.push(wait !== undefined && wait > 0 ? formText.value.retryAfter(wait) : formText.value.retryHint)
     }
     return parts.join(' ')
   })
 
   const statusMessage = computed(() => {
     if (status.value !== 'success' || !result.value) return ''
-    return mode.value === 'create' ? messages.value.form.sent(result.value.email) : messages.value.form.resent(result.value.email)
+    return mode.value === 'create' ? formText.value.sent(result.value.email) : formText.value.resent(result.value.email)
   })
 
   function resetTo(invitation: NetworkInvitation | undefined): void {
@@ -360,7 +364,7 @@ export function useInvitationForm(options: UseInvitationFormOptions = {}): UseIn
         else options.onCreated?.(invitation)
         return invitation
       } catch (thrown) {
-        const described = describeError(thrown, messages.value)
+        const described = describeError(thrown, { common: common.value })
         serverError.value = described
         status.value = 'error'
         const shown = visibleFields()
@@ -397,7 +401,7 @@ export function useInvitationForm(options: UseInvitationFormOptions = {}): UseIn
         return await validateAndSend()
       } catch (thrown) {
         // Never let an unexpected error escape to the page; show it like a failed request.
-        const described = describeError(thrown, messages.value)
+        const described = describeError(thrown, { common: common.value })
         serverError.value = described
         status.value = 'error'
         options.onError?.(described.error)

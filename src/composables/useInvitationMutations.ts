@@ -3,7 +3,7 @@ import type { MaybeRefOrGetter } from 'vue'
 import { adapterSupports, type NetworksAdapter } from '../core/adapter'
 import { NetworkApiError, toNetworkApiError } from '../core/errors'
 import type { CreateInvitationInput, NetworkInvitation, RecordList, UpdateInvitationInput } from '../core/types'
-import { useNetworks } from '../plugin'
+import { useNetworksCore } from './context'
 import { networkQueryKeys } from '../query-keys'
 
 /** Options of `useCreateInvitation` and `useUpdateInvitation`. */
@@ -54,7 +54,7 @@ export function patchCachedInvitation(queryClient: QueryClient, adapter: Network
  * background and keep showing their rows meanwhile. Rejects with `NetworkApiError` only.
  */
 export function useCreateInvitation(options: UseInvitationMutationOptions = {}): UseCreateInvitationReturn {
-  const { adapter, queryClient } = useNetworks(options)
+  const { adapter, queryClient } = useNetworksCore(options)
   const mutation = useMutation<NetworkInvitation, NetworkApiError, CreateInvitationInput>(
     {
       mutationFn: async (input) => {
@@ -81,7 +81,7 @@ export function useCreateInvitation(options: UseInvitationMutationOptions = {}):
  * with reason `unsupported` when the adapter has no `updateInvitation`.
  */
 export function useUpdateInvitation(options: UseInvitationMutationOptions = {}): UseUpdateInvitationReturn {
-  const { adapter, queryClient } = useNetworks(options)
+  const { adapter, queryClient } = useNetworksCore(options)
   const supported = adapterSupports(adapter, 'updateInvitation')
   const mutation = useMutation<NetworkInvitation, NetworkApiError, UpdateInvitationVariables>(
     {

@@ -1,7 +1,7 @@
 import { computed, type ComputedRef, type MaybeRefOrGetter, type Ref } from 'vue'
 import type { NetworksAdapter } from '../core/adapter'
 import type { NetworkInvitation } from '../core/types'
-import { useNetworks } from '../plugin'
+import { useNetworksCore } from './context'
 import { networkQueryKeys } from '../query-keys'
 import { useRecordList, type UseRecordListReturn } from './useRecordList'
 
@@ -27,7 +27,7 @@ export interface UseInvitationsListReturn extends UseRecordListReturn<NetworkInv
 
 /** The session account's invitations, one server page at a time (search, status filter, pages). */
 export function useInvitationsList(options: UseInvitationsListOptions = {}): UseInvitationsListReturn {
-  const { adapter, queryClient, can } = useNetworks({ adapter: options.adapter })
+  const { adapter, queryClient, can } = useNetworksCore({ adapter: options.adapter })
   const allowed = computed(() => can('listInvitations'))
   const list = useRecordList<NetworkInvitation>({
     queryClient,

@@ -3,7 +3,7 @@ import { computed, type ComputedRef, type MaybeRefOrGetter, type Ref } from 'vue
 import { adapterSupports } from '../core/adapter'
 import type { NetworkApiError } from '../core/errors'
 import type { Country, NetworkDomain } from '../core/types'
-import { useNetworks } from '../plugin'
+import { useNetworksCore } from './context'
 import { networkQueryKeys } from '../query-keys'
 import type { NetworksAdapter } from '../core/adapter'
 
@@ -29,7 +29,7 @@ export interface UseNetworkDomainsReturn {
 
 /** The session's subordinate domains, fetched once and shared by every component on the page. */
 export function useNetworkDomains(options: UseNetworkDomainsOptions = {}): UseNetworkDomainsReturn {
-  const { adapter, queryClient } = useNetworks(options)
+  const { adapter, queryClient } = useNetworksCore(options)
   const query = useQuery<NetworkDomain[], NetworkApiError>(
     { queryKey: networkQueryKeys.domains(adapter), queryFn: () => adapter.listNetworkDomains(), staleTime: Infinity },
     queryClient,
@@ -58,7 +58,7 @@ export interface UseCountriesReturn {
 
 /** The countries a child account may be created in, when the adapter offers them; fetched once per page. */
 export function useCountries(options: UseNetworkDomainsOptions = {}): UseCountriesReturn {
-  const { adapter, queryClient } = useNetworks(options)
+  const { adapter, queryClient } = useNetworksCore(options)
   const supported = adapterSupports(adapter, 'listCountries')
   const query = useQuery<Country[], NetworkApiError>(
     {

@@ -5,7 +5,8 @@ import { NetworkApiError, toNetworkApiError } from '../core/errors'
 import { feeSchema } from '../core/schemas'
 import type { DeleteNetworkResult, Network, NetworkInvitation, RecordList } from '../core/types'
 import type { NetworkMessages } from '../messages'
-import { useNetworks } from '../plugin'
+import { networksMessages } from '../messages/networks'
+import { useAreaMessages, useCommonMessages, useNetworksCore } from './context'
 import { networkQueryKeys } from '../query-keys'
 import { describeError } from './errors'
 
@@ -70,7 +71,7 @@ function restore(queryClient: QueryClient, snapshot: Snapshot): void {
   for (const [key, data] of snapshot) queryClient.setQueryData(key, data)
 }
 
-function failure(error: unknown, messages: NetworkMessages): RowActionFailure {
+function failure(error: unknown, messages: Pick<NetworkMessages, 'common'>): RowActionFailure {
   const described = describeError(error, messages)
   return {
     status: described.error.status === 404 ? 'not-found' : 'failed',
@@ -84,7 +85,7 @@ function failure(error: unknown, messages: NetworkMessages): RowActionFailure {
 interface OptimisticDeleteConfig<Row, Result> {
   adapter: NetworksAdapter
   queryClient: QueryClient
-  messages: ComputedRef<NetworkMessages>
+  common: ComputedRef<NetworkMessages['common']>
   allowed: ComputedRef<boolean>
   prefix: QueryKey
   id: (row: Row) => string
@@ -109,7 +110,7 @@ function useOptimisticDelete<Row, Result>(config: OptimisticDeleteConfig<Row, Re
         try {
           return await config.call(config.id(row))
         } catch (e) {
-          throw toNetworkApiError(e, config.messages.value.common.genericError)
+          throw toNetworkApiError(e, config.common.value.genericError)
         }
       },
       onMutate: async (row) => {
@@ -138,7 +139,7 @@ function useOptimisticDelete<Row, Result>(config: OptimisticDeleteConfig<Row, Re
       config.afterSuccess?.(row)
       return { status: 'done', value }
     } catch (e) {
-      const f = failure(e, config.messages.value)
+      const f = failure(e, { common: config.common.value })
       error.value = f.error
       return f
     } finally {
@@ -157,11 +158,12 @@ export type UseDeleteInvitationReturn = UseDeleteReturn<NetworkInvitation, void>
  * server refuses, and stays gone on 404 (it no longer exists). The lists are refreshed afterwards.
  */
 export function useDeleteInvitation(options: UseNetworkMutationOptions = {}): UseDeleteInvitationReturn {
-  const { adapter, queryClient, can, messages } = useNetworks(options)
+  const { adapter, queryClient, can, messageOverrides } = useNetworksCore(options)
+  const common = useCommonMessages({ messageOverrides })
   return useOptimisticDelete<NetworkInvitation, void>({
     adapter,
     queryClient,
-    messages,
+    common,
     allowed: computed(() => adapterSupports(adapter, 'deleteInvitation') && can('deleteInvitation')),
     prefix: networkQueryKeys.invitations(adapter),
     id: (row) => row.id,
@@ -177,18 +179,19 @@ export type UseDeleteNetworkReturn = UseDeleteReturn<Network, DeleteNetworkResul
  * the server refuses. Its details leave the cache too.
  */
 export function useDeleteNetwork(options: UseNetworkMutationOptions = {}): UseDeleteNetworkReturn {
-  const { adapter, queryClient, can, messages } = useNetworks(options)
+  const { adapter, queryClient, can, messageOverrides } = useNetworksCore(options)
+  const common = useCommonMessages({ messageOverrides })
   return useOptimisticDelete<Network, DeleteNetworkResult>({
     adapter,
     queryClient,
-    messages,
+    common,
     allowed: computed(() => adapterSupports(adapter, 'deleteNetwork') && can('deleteNetwork')),
     prefix: networkQueryKeys.networks(adapter),
     id: (row) => row.account_id,
     call: (id) =>
       adapterSupports(adapter, 'deleteNetwork')
         ? adapter.deleteNetwork(id)
-        : Promise.reject(new NetworkApiError({ status: 0, type: 'codebase', message: messages.value.common.genericError, reason: 'unsupported' })),
+        : Promise.reject(new NetworkApiError({ status: 0, type: 'codebase', message: common.value.genericError, reason: 'unsupported' })),
     afterSuccess: (row) => queryClient.removeQueries({ queryKey: networkQueryKeys.network(adapter, row.account_id) }),
   })
 }
@@ -205,19 +208,20 @@ export interface UseProposeFeeReturn {
 
 /** Proposes a new fee on a network. The agreed fee stays until the child agrees; lists are patched in place. */
 export function useProposeFee(options: UseNetworkMutationOptions = {}): UseProposeFeeReturn {
-  const { adapter, queryClient, can, messages } = useNetworks(options)
+  const { adapter, queryClient, can, messageOverrides } = useNetworksCore(options)
+  const common = useCommonMessages({ messageOverrides })
   const allowed = computed(() => adapterSupports(adapter, 'updateNetwork') && can('updateNetwork'))
   const isPending = shallowRef(false)
   const mutation = useMutation<Network, NetworkApiError, { id: string; fee: number }>(
     {
       mutationFn: async ({ id, fee }) => {
         if (!adapterSupports(adapter, 'updateNetwork')) {
-          throw new NetworkApiError({ status: 0, type: 'codebase', message: messages.value.common.genericError, reason: 'unsupported' })
+          throw new NetworkApiError({ status: 0, type: 'codebase', message: common.value.genericError, reason: 'unsupported' })
         }
         try {
           return await adapter.updateNetwork(id, { fee })
         } catch (e) {
-          throw toNetworkApiError(e, messages.value.common.genericError)
+          throw toNetworkApiError(e, common.value.genericError)
         }
       },
       onSuccess: (network, { id }) => {
@@ -236,7 +240,7 @@ export function useProposeFee(options: UseNetworkMutationOptions = {}): UsePropo
     try {
       return { status: 'done', value: await mutation.mutateAsync({ id: childAccountId, fee }) }
     } catch (e) {
-      return failure(e, messages.value)
+      return failure(e, { common: common.value })
     } finally {
       isPending.value = false
     }
@@ -266,7 +270,8 @@ export interface UseNetworkDetailsReturn {
 
 /** One network's details (`getNetwork`), cached per child account. */
 export function useNetworkDetails(options: UseNetworkDetailsOptions): UseNetworkDetailsReturn {
-  const { adapter, queryClient, can, messages } = useNetworks(options)
+  const { adapter, queryClient, can, messageOverrides } = useNetworksCore(options)
+  const common = useCommonMessages({ messageOverrides })
   const allowed = computed(() => adapterSupports(adapter, 'getNetwork') && can('getNetwork'))
   const id = computed(() => toValue(options.childAccountId) ?? '')
   const query = useQuery<Network, NetworkApiError>(
@@ -276,12 +281,12 @@ export function useNetworkDetails(options: UseNetworkDetailsOptions): UseNetwork
         queryKey: networkQueryKeys.network(adapter, childAccountId),
         queryFn: async () => {
           if (!adapterSupports(adapter, 'getNetwork')) {
-            throw new NetworkApiError({ status: 0, type: 'codebase', message: messages.value.common.genericError, reason: 'unsupported' })
+            throw new NetworkApiError({ status: 0, type: 'codebase', message: common.value.genericError, reason: 'unsupported' })
           }
           try {
             return await adapter.getNetwork(childAccountId)
           } catch (e) {
-            throw toNetworkApiError(e, messages.value.common.genericError)
+            throw toNetworkApiError(e, common.value.genericError)
           }
         },
         enabled: allowed.value && childAccountId !== '',
@@ -307,7 +312,7 @@ export type ParsedFee = { ok: true; fee: number } | { ok: false; message: string
  * Parses a fee as typed ("2.5", " 2,5 ") and validates it with `feeSchema`: 0 to 100, at most two decimals.
  * Messages come from `messages.networks` so they can be translated.
  */
-export function parseFee(input: string, messages: NetworkMessages): ParsedFee {
+export function parseFee(input: string, messages: Pick<NetworkMessages, 'networks'>): ParsedFee {
   const m = messages.networks
   const text = input.trim().replace(',', '.')
   if (text === '') return { ok: false, message: m.feeRequired }
@@ -350,7 +355,7 @@ export interface UseFeeProposalFormReturn {
 
 /** The propose-fee form, headless: local validation with `feeSchema`, server field errors on the field. */
 export function useFeeProposalForm(options: UseFeeProposalFormOptions): UseFeeProposalFormReturn {
-  const { messages } = useNetworks(options)
+  const networks = useAreaMessages(useNetworksCore(options), 'networks', networksMessages)
   const { propose, isPending } = useProposeFee(options)
   const value = shallowRef('')
   const fieldError = shallowRef<string | null>(null)
@@ -360,7 +365,7 @@ export function useFeeProposalForm(options: UseFeeProposalFormOptions): UseFeePr
   const submit = async (): Promise<Network | null> => {
     const network = toValue(options.network)
     if (!network || inFlight) return null
-    const parsed = parseFee(value.value, messages.value)
+    const parsed = parseFee(value.value, { networks: networks.value })
     formError.value = null
     if (!parsed.ok) {
       fieldError.value = parsed.message

@@ -2,7 +2,7 @@ import { computed, type ComputedRef, type MaybeRefOrGetter, type Ref } from 'vue
 import { adapterSupports, type NetworksAdapter } from '../core/adapter'
 import { NetworkApiError } from '../core/errors'
 import type { Network } from '../core/types'
-import { useNetworks } from '../plugin'
+import { useNetworksCore } from './context'
 import { networkQueryKeys } from '../query-keys'
 import { useRecordList, type UseRecordListReturn } from './useRecordList'
 
@@ -28,7 +28,7 @@ export interface UseNetworksListReturn extends UseRecordListReturn<Network> {
 
 /** The session account's networks, one server page at a time. */
 export function useNetworksList(options: UseNetworksListOptions = {}): UseNetworksListReturn {
-  const { adapter, queryClient, can } = useNetworks({ adapter: options.adapter })
+  const { adapter, queryClient, can } = useNetworksCore({ adapter: options.adapter })
   const allowed = computed(() => adapterSupports(adapter, 'listNetworks') && can('listNetworks'))
   const list = useRecordList<Network>({
     queryClient,

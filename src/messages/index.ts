@@ -3,6 +3,7 @@ import { formMessages } from './form'
 import { invitationsMessages } from './invitations'
 import { networksMessages } from './networks'
 import { activationMessages } from './activation'
+import { deepMerge } from './resolve'
 
 /** Every visible string of the components, in English. Functions take the values they interpolate. */
 export const defaultMessages = {
@@ -28,20 +29,6 @@ export type NetworkMessagesOverride = {
   [K in keyof NetworkMessages]?: NetworkMessages[K] extends string | ((...args: never[]) => string)
     ? NetworkMessages[K]
     : { [L in keyof NetworkMessages[K]]?: NetworkMessages[K][L] extends object & { call?: never } ? Partial<NetworkMessages[K][L]> : NetworkMessages[K][L] }
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-}
-
-function deepMerge<T>(base: T, override: unknown): T {
-  if (!isPlainObject(base) || !isPlainObject(override)) return (override === undefined ? base : override) as T
-  const out: Record<string, unknown> = { ...base }
-  for (const [key, value] of Object.entries(override)) {
-    if (value === undefined) continue
-    out[key] = key in base ? deepMerge((base as Record<string, unknown>)[key], value) : value
-  }
-  return out as T
 }
 
 /** The default messages with `overrides` merged in per key. */

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url'
 import vue from '@vitejs/plugin-vue'
 import { defineConfig } from 'vite'
 import { browserProjects } from './test/browser/vitest-projects.mjs'
+import { e2eProjects } from './test/e2e/vitest-project.mjs'
 
 const root = (path: string) => fileURLToPath(new URL(path, import.meta.url))
 
@@ -62,6 +63,8 @@ export default defineConfig({
       },
       // `browser` and `storybook`: real Chromium (see test/browser/vitest-projects.ts).
       ...browserProjects(),
+      // `e2e`: the built playground driven in Chromium by Playwright, from Node (see test/e2e/vitest-project.mjs).
+      ...e2eProjects(),
     ],
   },
 })

@@ -8,6 +8,7 @@ import { computed, shallowRef, type ComputedRef, type InjectionKey, type Plugin,
 import { createAccountNetworks, networkQueryKeys, type NetworksAdapter } from '../../src'
 import { createMockAdapter, createMockBackend, MOCK_IDS, type MockAccount, type MockEmail } from '../../src/adapters/mock'
 import { createRestAdapter } from '../../src/adapters/rest'
+import { removeTokenFromUrl } from '../../src/composables/activation-token'
 import type { AccessMap } from '../../src/core/access'
 import { applyFailurePreset, type FailurePreset } from '../../stories/fixtures'
 
@@ -74,6 +75,27 @@ export function parseRoute(hash: string, search = ''): Route {
   return { name: 'networks' }
 }
 
+/**
+ * The route, with the activation token taken out of the address bar once read (out of history and screenshots,
+ * as `NetworkActivation` does when it reads the URL itself): the activation page gets the token as a prop, and
+ * with a given token the component leaves the URL alone.
+ */
+function takeRoute(hash: string, search = ''): Route {
+  const next = parseRoute(hash, search)
+  if (next.name === 'activate') {
+    const href = window.location.href
+    const cleaned = removeTokenFromUrl(href)
+    if (cleaned !== href) {
+      try {
+        window.history.replaceState(window.history.state, '', cleaned)
+      } catch {
+        // A sandboxed page may refuse; the token then stays visible.
+      }
+    }
+  }
+  return next
+}
+
 const INITIAL_ACCOUNTS = new Set<string>()
 
 export function createDemo(pinia: Pinia): Demo {
@@ -87,7 +109,7 @@ export function createDemo(pinia: Pinia): Demo {
   const remote = shallowRef<DemoSnapshot | null>(null)
   const latencyMs = shallowRef(150)
   const failure = shallowRef<FailurePreset>('none')
-  const route = shallowRef<Route>(parseRoute(window.location.hash, window.location.search))
+  const route = shallowRef<Route>(takeRoute(window.location.hash, window.location.search))
 
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: 0, refetchOnWindowFocus: false, staleTime: 10_000 } } })
   queryClient.mount()
@@ -148,7 +170,7 @@ export function createDemo(pinia: Pinia): Demo {
   }
 
   window.addEventListener('hashchange', () => {
-    route.value = parseRoute(window.location.hash)
+    route.value = takeRoute(window.location.hash)
     // Back on the networks page: show what changed meanwhile (e.g. the network an activation created).
     if (route.value.name === 'networks') void refreshAll()
   })

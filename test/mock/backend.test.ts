@@ -371,3 +371,29 @@ describe('pinia store', () => {
     expect(backend.monetization()).toBe(false)
   })
 })
+
+describe('reactivity of the control accessors', () => {
+  it('a computed over the outbox, clock, session and settings follows every change', async () => {
+    const { computed } = await import('vue')
+    const backend = createMockBackend({ seed: false })
+    const view = computed(() => ({
+      emails: backend.outbox().length,
+      now: backend.clock.now(),
+      account: backend.session().accountId,
+      monetization: backend.monetization(),
+      accounts: backend.accounts().length,
+    }))
+    const before = view.value
+    backend.api.createInvitation({ email: 'reactive@bayside.example', domain_id: MOCK_IDS.domains.retailer })
+    backend.clock.advance(60)
+    backend.setMonetization(!before.monetization)
+    backend.signInAs(MOCK_IDS.accounts.northwind)
+    expect(view.value).toEqual({
+      emails: before.emails + 1,
+      now: before.now + 60,
+      account: MOCK_IDS.accounts.northwind,
+      monetization: !before.monetization,
+      accounts: before.accounts,
+    })
+  })
+})

@@ -155,6 +155,11 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
    * `mutate`, through the reactive state it passes, so that Vue, Pinia and devtools see every change.
    */
   const state = (): MockBackendState => toRaw(store.$state) as MockBackendState
+  /**
+   * The live state through its reactive proxy: the control accessors (clock, session, accounts, outbox...) read it,
+   * so a host's computed or template that shows them follows every change. The API's hot paths use `state()`.
+   */
+  const live = (): MockBackendState => store.$state as MockBackendState
 
   /** Bumped on every change made through the store (any `$patch`, ours or the host's); in every cache's fingerprint. */
   const version = mockStoreVersion(store)
@@ -738,7 +743,7 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
   const backend: MockBackend = {
     store,
     clock: {
-      now,
+      now: () => live().now,
       advance(seconds) {
         if (!Number.isFinite(seconds)) throw new RangeError('clock.advance needs a finite number of seconds')
         mutate((s) => {
@@ -759,22 +764,22 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
       })
     },
     session(): MockSession {
-      const accountId = state().session.accountId
-      const account = accountId === null ? undefined : findAccount(accountId)
+      const accountId = live().session.accountId
+      const account = accountId === null ? undefined : live().accounts.find((candidate) => candidate.id === accountId)
       const access: AccessMap = account ? clonePlain(account.access) : {}
       return { accountId: account ? account.id : null, userId: account?.users[0]?.id ?? null, access }
     },
-    accounts: () => clonePlain(state().accounts),
-    domains: () => clonePlain(state().domains),
-    countries: () => clonePlain(state().countries),
-    outbox: () => clonePlain(state().outbox),
+    accounts: () => clonePlain(live().accounts),
+    domains: () => clonePlain(live().domains),
+    countries: () => clonePlain(live().countries),
+    outbox: () => clonePlain(live().outbox),
     tokenFromEmail: (email) => (email.kind === 'invitation' ? tokenFromLink(email.link) : null),
     setMonetization(on) {
       mutate((s) => {
         s.settings.monetization = on
       })
     },
-    monetization: () => state().settings.monetization,
+    monetization: () => live().settings.monetization,
     setLatency(latency) {
       const normalized = normalizeLatency(latency)
       mutate((s) => {

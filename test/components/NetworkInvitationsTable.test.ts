@@ -1,93 +1,23 @@
-import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
-import { afterEach, describe, expect, it, vi } from 'vitest'
-import { createMockAdapter, MOCK_IDS, type MockAdapterOptions, type MockBackend } from '../../src/adapters/mock'
+import { flushPromises } from '@vue/test-utils'
+import { describe, expect, it, vi } from 'vitest'
+import { createMockAdapter, MOCK_IDS } from '../../src/adapters/mock'
 import NetworkInvitationsTable from '../../src/components/NetworkInvitationsTable.vue'
 import type { NetworksAdapter } from '../../src/core/adapter'
 import { createFormatters } from '../../src/core/format'
 import type { NetworkInvitation, RecordList } from '../../src/core/types'
-import { createAccountNetworks, type AccountNetworksOptions } from '../../src/plugin'
 import { axeViolations } from '../helpers/axe'
-import { recordCalls } from '../helpers/record-calls'
+import type { RecordedCall } from '../helpers/record-calls'
+import { button, cellTexts, choose, control, dialogTitle, headers, listCallsAfter, openDialog, queryButton, root, rows, settle, tableHarness, text, typeInto, waitDialog, waitRows, XSS_IMG, XSS_JS } from '../helpers/table-harness'
 
 const format = createFormatters('en-US')
-const XSS_IMG = '<img src=x onerror=alert(1)>'
-const XSS_JS = 'javascript:alert(1)'
 
-let wrapper: VueWrapper | undefined
-afterEach(() => {
-  wrapper?.unmount()
-  wrapper = undefined
-  document.body.innerHTML = ''
-  vi.useRealTimers()
+const { setup, mountTable, mounted } = tableHarness(NetworkInvitationsTable, {
+  props: (backend) => ({ now: () => backend.clock.now() }),
+  cleanup: () => vi.useRealTimers(),
 })
 
-function setup(
-  options: {
-    backend?: MockAdapterOptions
-    plugin?: Omit<AccountNetworksOptions, 'adapter'>
-    props?: Record<string, unknown>
-    before?: (backend: MockBackend) => void
-  } = {},
-) {
-  const mock = createMockAdapter(options.backend)
-  options.before?.(mock.backend)
-  const rec = recordCalls(mock)
-  wrapper = mount(NetworkInvitationsTable, {
-    props: { now: () => mock.backend.clock.now(), ...options.props },
-    global: { plugins: [createAccountNetworks({ adapter: rec.adapter, locale: 'en-US', ...options.plugin })] },
-    attachTo: document.body,
-  })
-  return { wrapper, backend: mock.backend, rec, mock }
-}
-
-const root = () => document.body
-const rows = () => Array.from(root().querySelectorAll<HTMLTableRowElement>('tbody tr.vnw-data-table__row:not(.vnw-data-table__row--skeleton)'))
-const text = (el: Element | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim()
-const cellTexts = (row: Element) => Array.from(row.querySelectorAll('td')).map((td) => text(td))
-const headers = () => Array.from(root().querySelectorAll('thead th')).map((th) => text(th))
-const listQueries = (rec: ReturnType<typeof recordCalls>) => rec.calls.filter((c) => c.operation === 'listInvitations').map((c) => c.args[0])
-const button = (name: string | RegExp) => {
-  const found = Array.from(root().querySelectorAll<HTMLButtonElement>('button')).find((b) => {
-    const label = b.getAttribute('aria-label') ?? text(b)
-    return typeof name === 'string' ? label === name : name.test(label)
-  })
-  if (!found) throw new Error(`No button named ${String(name)}`)
-  return found
-}
-const queryButton = (name: string | RegExp) => {
-  try {
-    return button(name)
-  } catch {
-    return null
-  }
-}
-const control = (label: string, scope: ParentNode = root()) => {
-  const l = Array.from(scope.querySelectorAll('label')).find((x) => text(x) === label)
-  const el = l ? document.getElementById(l.htmlFor) : null
-  if (!el) throw new Error(`No control labelled ${label}`)
-  return el as HTMLInputElement & HTMLSelectElement
-}
-const openDialog = () => root().querySelector<HTMLDialogElement>('dialog[open]')
-const waitDialog = () =>
-  vi.waitFor(() => {
-    const d = openDialog()
-    if (!d) throw new Error('no open dialog')
-    return d
-  })
-const dialogTitle = (d: HTMLDialogElement) => text(document.getElementById(d.getAttribute('aria-labelledby') ?? ''))
-async function loaded(count = 25) {
-  await vi.waitFor(() => expect(rows()).toHaveLength(count))
-}
-async function typeInto(el: HTMLInputElement, value: string) {
-  el.value = value
-  el.dispatchEvent(new Event('input', { bubbles: true }))
-  await flushPromises()
-}
-async function choose(el: HTMLSelectElement, value: string) {
-  el.value = value
-  el.dispatchEvent(new Event('change', { bubbles: true }))
-  await flushPromises()
-}
+const listQueries = (rec: { calls: RecordedCall[] }) => rec.calls.filter((c) => c.operation === 'listInvitations').map((c) => c.args[0])
+const loaded = (count = 25) => waitRows(count)
 
 describe('NetworkInvitationsTable: seed data', () => {
   it('shows the columns and formatted cells of the first page, with the total and pages', async () => {
@@ -142,7 +72,7 @@ describe('NetworkInvitationsTable: seed data', () => {
   it('falls back to the domain id when the domain is unknown', async () => {
     const mock = createMockAdapter()
     const adapter: NetworksAdapter = Object.assign(Object.create(mock) as NetworksAdapter, { listNetworkDomains: () => Promise.resolve([]) })
-    wrapper = mount(NetworkInvitationsTable, { props: { now: () => mock.backend.clock.now() }, global: { plugins: [createAccountNetworks({ adapter })] }, attachTo: document.body })
+    mountTable({ now: () => mock.backend.clock.now() }, { adapter })
     await loaded()
     expect(cellTexts(rows()[0]!)[2]).toBe(MOCK_IDS.domains.restaurant)
   })
@@ -233,7 +163,7 @@ describe('NetworkInvitationsTable: list machinery', () => {
     await loaded(9)
     button('Previous').click()
     await flushPromises()
-    expect(wrapper!.emitted('update:page')).toEqual([[1]])
+    expect(mounted().emitted('update:page')).toEqual([[1]])
   })
 })
 
@@ -278,7 +208,7 @@ describe('NetworkInvitationsTable: states', () => {
 
   it('shows the error with a retry, and the rows after retrying', async () => {
     const { rec } = setup({ before: (backend) => backend.failNext(500, 'listInvitations') })
-    const emitted = () => wrapper!.emitted('error') ?? []
+    const emitted = () => mounted().emitted('error') ?? []
     await vi.waitFor(() => expect(queryButton('Try again')).not.toBeNull())
     expect(text(root().querySelector('.vnw-invitations-table__error'))).not.toBe('Try again')
     expect(root().querySelector('table')).toBeNull()
@@ -319,7 +249,7 @@ describe('NetworkInvitationsTable: states', () => {
     const mock = createMockAdapter()
     const { updateInvitation: _u, deleteInvitation: _d, ...rest } = mock
     const adapter: NetworksAdapter = rest
-    wrapper = mount(NetworkInvitationsTable, { props: { now: () => mock.backend.clock.now() }, global: { plugins: [createAccountNetworks({ adapter })] }, attachTo: document.body })
+    mountTable({ now: () => mock.backend.clock.now() }, { adapter })
     await loaded()
     expect(root().querySelectorAll('tbody button')).toHaveLength(0)
     expect(queryButton('Invite an account')).not.toBeNull()
@@ -371,7 +301,7 @@ describe('NetworkInvitationsTable: delete', () => {
     expect(rows().map((r) => cellTexts(r)[1])).not.toContain(email)
     expect(rec.count('deleteInvitation')).toBe(1)
     await vi.waitFor(() => expect(text(root().querySelector('.vnw-invitations-table__status'))).toContain(`The invitation to ${email} was deleted.`))
-    expect(wrapper!.emitted('deleted')?.[0]?.[0]).toMatchObject({ email })
+    expect(mounted().emitted('deleted')?.[0]?.[0]).toMatchObject({ email })
     await vi.waitFor(() => expect(text(root().querySelector('nav'))).toContain('33 invitations'))
     expect(rows().map((r) => cellTexts(r)[1])).not.toContain(email)
     expect(root().contains(document.activeElement)).toBe(true)
@@ -389,8 +319,8 @@ describe('NetworkInvitationsTable: delete', () => {
     expect(rows().map((r) => cellTexts(r)[1])).toContain(email)
     expect(rows()[0] && cellTexts(rows()[0]!)[1]).toBe(email)
     expect(rec.count('deleteInvitation')).toBe(1)
-    expect(wrapper!.emitted('deleted')).toBeUndefined()
-    expect(wrapper!.emitted('error')?.[0]?.[0]).toMatchObject({ status: 500 })
+    expect(mounted().emitted('deleted')).toBeUndefined()
+    expect(mounted().emitted('error')?.[0]?.[0]).toMatchObject({ status: 500 })
   })
 
   it('shows the no-access message when deleting is forbidden (403)', async () => {
@@ -408,7 +338,7 @@ describe('NetworkInvitationsTable: delete', () => {
     button('Delete invitation').click()
     await vi.waitFor(() => expect(text(root().querySelector('.vnw-invitations-table__status'))).toContain('This invitation no longer exists.'))
     expect(rows().map((r) => cellTexts(r)[1])).not.toContain(email)
-    expect(wrapper!.emitted('error')?.[0]?.[0]).toMatchObject({ status: 404 })
+    expect(mounted().emitted('error')?.[0]?.[0]).toMatchObject({ status: 404 })
     await vi.waitFor(() => expect(text(root().querySelector('nav'))).toContain('33 invitations'))
     expect(rows().map((r) => cellTexts(r)[1])).not.toContain(email)
   })
@@ -462,7 +392,7 @@ describe('NetworkInvitationsTable: invite and edit', () => {
     button('Save and resend').click()
     await vi.waitFor(() => expect(openDialog()).toBeNull())
     expect(rec.count('updateInvitation')).toBe(1)
-    expect(wrapper!.emitted('updated')?.[0]?.[0]).toMatchObject({ email: 'changed@example.com' })
+    expect(mounted().emitted('updated')?.[0]?.[0]).toMatchObject({ email: 'changed@example.com' })
     await vi.waitFor(() => expect(rows().map((r) => cellTexts(r)[1])).toContain('changed@example.com'))
     expect(text(root().querySelector('.vnw-invitations-table__status'))).toContain('Invitation to changed@example.com updated and resent.')
   })
@@ -485,7 +415,7 @@ describe('NetworkInvitationsTable: invite and edit', () => {
     observer.observe(root(), { childList: true, subtree: true })
     button('Send invitation').click()
     await vi.waitFor(() => expect(openDialog()).toBeNull())
-    expect(wrapper!.emitted('created')?.[0]?.[0]).toMatchObject({ email: 'new.partner@example.com' })
+    expect(mounted().emitted('created')?.[0]?.[0]).toMatchObject({ email: 'new.partner@example.com' })
     await vi.waitFor(() => expect(cellTexts(rows()[0]!)[1]).toBe('new.partner@example.com'))
     observer.disconnect()
     expect(sawEmpty).toBe(false)
@@ -516,7 +446,7 @@ describe('NetworkInvitationsTable: untrusted strings', () => {
       activateInvitation: () => Promise.reject(new Error('unused')),
       deleteInvitation: () => Promise.resolve(),
     }
-    wrapper = mount(NetworkInvitationsTable, { props: { now: 1767200000 }, global: { plugins: [createAccountNetworks({ adapter })] }, attachTo: document.body })
+    mountTable({ now: 1767200000 }, { adapter })
     await loaded(3)
     expect(root().querySelector('img')).toBeNull()
     expect(cellTexts(rows()[0]!)[1]).toBe(XSS_IMG)
@@ -535,18 +465,8 @@ describe('NetworkInvitationsTable: untrusted strings', () => {
 })
 
 describe('NetworkInvitationsTable: requests per write (one write plus at most one list refresh)', () => {
-  /** Lets every background refetch and prefetch run and settle. */
-  async function settle() {
-    await flushPromises()
-    await new Promise((resolve) => setTimeout(resolve, 50))
-    await flushPromises()
-  }
   /** The list requests made after the first `operation` call. */
-  const listsAfter = (rec: ReturnType<typeof recordCalls>, operation: string) => {
-    const at = rec.calls.findIndex((c) => c.operation === operation)
-    expect(at).toBeGreaterThanOrEqual(0)
-    return rec.calls.slice(at + 1).filter((c) => c.operation === 'listInvitations')
-  }
+  const listsAfter = (rec: { calls: RecordedCall[] }, operation: string) => listCallsAfter(rec, operation, 'listInvitations')
   async function ready() {
     const ctx = setup()
     await loaded()

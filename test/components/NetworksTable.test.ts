@@ -1,80 +1,19 @@
-import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
-import { afterEach, describe, expect, it, vi } from 'vitest'
-import { createMockAdapter, type MockAdapterOptions, type MockBackend } from '../../src/adapters/mock'
+import { flushPromises } from '@vue/test-utils'
+import { describe, expect, it, vi } from 'vitest'
 import NetworksTable from '../../src/components/NetworksTable.vue'
 import type { NetworksAdapter } from '../../src/core/adapter'
 import { createFormatters } from '../../src/core/format'
 import type { Network } from '../../src/core/types'
-import { createAccountNetworks, type AccountNetworksOptions } from '../../src/plugin'
 import { axeViolations } from '../helpers/axe'
-import { recordCalls } from '../helpers/record-calls'
+import type { RecordedCall } from '../helpers/record-calls'
+import { button, cellTexts, control, dialogTitle, headers, listCallsAfter, openDialog, root, rows, settle, tableHarness, text, typeInto, waitDialog, waitRows, XSS_IMG, XSS_JS } from '../helpers/table-harness'
 
 const format = createFormatters('en-US')
-const XSS_IMG = '<img src=x onerror=alert(1)>'
-const XSS_JS = 'javascript:alert(1)'
 
-let wrapper: VueWrapper | undefined
-afterEach(() => {
-  wrapper?.unmount()
-  wrapper = undefined
-  document.body.innerHTML = ''
-})
+const { setup, mountTable, mounted } = tableHarness(NetworksTable)
 
-function setup(
-  options: {
-    backend?: MockAdapterOptions
-    plugin?: Omit<AccountNetworksOptions, 'adapter'>
-    props?: Record<string, unknown>
-    before?: (backend: MockBackend) => void
-  } = {},
-) {
-  const mock = createMockAdapter(options.backend)
-  options.before?.(mock.backend)
-  const rec = recordCalls(mock)
-  wrapper = mount(NetworksTable, {
-    props: { ...options.props },
-    global: { plugins: [createAccountNetworks({ adapter: rec.adapter, locale: 'en-US', ...options.plugin })] },
-    attachTo: document.body,
-  })
-  return { wrapper, backend: mock.backend, rec, mock }
-}
-
-const root = () => document.body
-const rows = () => Array.from(root().querySelectorAll<HTMLTableRowElement>('tbody tr.vnw-data-table__row:not(.vnw-data-table__row--skeleton)'))
-const text = (el: Element | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim()
-const cellTexts = (row: Element) => Array.from(row.querySelectorAll('td')).map((td) => text(td))
-const headers = () => Array.from(root().querySelectorAll('thead th')).map((th) => text(th))
 const rowOf = (title: string) => rows().find((r) => cellTexts(r)[0] === title)
-const button = (name: string | RegExp) => {
-  const found = Array.from(root().querySelectorAll<HTMLButtonElement>('button')).find((b) => {
-    const label = b.getAttribute('aria-label') ?? text(b)
-    return typeof name === 'string' ? label === name : name.test(label)
-  })
-  if (!found) throw new Error(`No button named ${String(name)}`)
-  return found
-}
-const control = (label: string, scope: ParentNode = root()) => {
-  const l = Array.from(scope.querySelectorAll('label')).find((x) => text(x) === label)
-  const el = l ? document.getElementById(l.htmlFor) : null
-  if (!el) throw new Error(`No control labelled ${label}`)
-  return el as HTMLInputElement & HTMLSelectElement
-}
-const openDialog = () => root().querySelector<HTMLDialogElement>('dialog[open]')
-const waitDialog = () =>
-  vi.waitFor(() => {
-    const d = openDialog()
-    if (!d) throw new Error('no open dialog')
-    return d
-  })
-const dialogTitle = (d: HTMLDialogElement) => text(document.getElementById(d.getAttribute('aria-labelledby') ?? ''))
-async function loaded(count = 13) {
-  await vi.waitFor(() => expect(rows()).toHaveLength(count))
-}
-async function typeInto(el: HTMLInputElement, value: string) {
-  el.value = value
-  el.dispatchEvent(new Event('input', { bubbles: true }))
-  await flushPromises()
-}
+const loaded = (count = 13) => waitRows(count)
 
 /** The seed's networks of the signed-in parent, as the adapter lists them. */
 async function seedNetworks(mock: NetworksAdapter): Promise<Network[]> {
@@ -139,7 +78,7 @@ describe('NetworksTable: seed data', () => {
   it('shows the error with a retry, and the rows after retrying', async () => {
     setup({ before: (b) => b.failNext(500, 'listNetworks') })
     await vi.waitFor(() => expect(button('Try again')).toBeTruthy())
-    expect(wrapper!.emitted('error')?.[0]?.[0]).toMatchObject({ status: 500 })
+    expect(mounted().emitted('error')?.[0]?.[0]).toMatchObject({ status: 500 })
     expect(await axeViolations(root())).toEqual([])
     button('Try again').click()
     await loaded()
@@ -202,7 +141,7 @@ describe('NetworksTable: propose a fee', () => {
     const cells = cellTexts(rowOf(network.account_title)!)
     expect(cells[2]).toBe(format.percent(network.fee))
     expect(cells[3]).toMatch(/^2\.5% proposed .+ by your account$/)
-    expect(wrapper!.emitted('updated')?.[0]?.[0]).toMatchObject({ account_id: network.account_id, fee_proposed: 2.5, fee: network.fee })
+    expect(mounted().emitted('updated')?.[0]?.[0]).toMatchObject({ account_id: network.account_id, fee_proposed: 2.5, fee: network.fee })
     expect(text(root().querySelector('.vnw-networks-table__status'))).toContain(`A fee of 2.5% was proposed to ${network.account_title}.`)
     expect(document.activeElement).toBe(opener)
   }, 20_000)
@@ -318,7 +257,7 @@ describe('NetworksTable: details and removal', () => {
     button('Remove network').click()
     await flushPromises()
     expect(rowOf(network.account_title)).toBeUndefined()
-    await vi.waitFor(() => expect(wrapper!.emitted('deleted')?.[0]?.[0]).toMatchObject({ account_id: network.account_id }))
+    await vi.waitFor(() => expect(mounted().emitted('deleted')?.[0]?.[0]).toMatchObject({ account_id: network.account_id }))
     expect(rec.calls.filter((c) => c.operation === 'deleteNetwork').map((c) => c.args)).toEqual([[network.account_id]])
     expect(text(root().querySelector('.vnw-networks-table__status'))).toContain('The account stays active.')
     await vi.waitFor(() => expect(text(root().querySelector('nav'))).toContain('12 networks'))
@@ -333,7 +272,7 @@ describe('NetworksTable: details and removal', () => {
     expect(rowOf(network.account_title)).toBeUndefined()
     await vi.waitFor(() => expect(text(root().querySelector('[role="alert"]'))).toContain(`The network with ${network.account_title} was not removed.`))
     expect(rowOf(network.account_title)).toBeDefined()
-    expect(wrapper!.emitted('deleted')).toBeUndefined()
+    expect(mounted().emitted('deleted')).toBeUndefined()
   })
 })
 
@@ -349,7 +288,7 @@ describe('NetworksTable: untrusted strings', () => {
       getNetwork: () => Promise.resolve(structuredClone(network)),
       deleteNetwork: () => Promise.resolve({ parent_account_id: 'acc_p', child_account_id: 'acc_x' }),
     }
-    wrapper = mount(NetworksTable, { global: { plugins: [createAccountNetworks({ adapter, locale: 'en-US' })] }, attachTo: document.body })
+    mountTable(undefined, { adapter, locale: 'en-US' })
     await loaded(1)
     const cells = cellTexts(rows()[0]!)
     expect(cells[0]).toBe(XSS_IMG)
@@ -365,16 +304,8 @@ describe('NetworksTable: untrusted strings', () => {
 })
 
 describe('NetworksTable: requests per write (one write plus at most one list refresh)', () => {
-  async function settle() {
-    await flushPromises()
-    await new Promise((resolve) => setTimeout(resolve, 50))
-    await flushPromises()
-  }
-  const listsAfter = (rec: ReturnType<typeof recordCalls>, operation: string) => {
-    const at = rec.calls.findIndex((c) => c.operation === operation)
-    expect(at).toBeGreaterThanOrEqual(0)
-    return rec.calls.slice(at + 1).filter((c) => c.operation === 'listNetworks')
-  }
+  /** The list requests made after the first `operation` call. */
+  const listsAfter = (rec: { calls: RecordedCall[] }, operation: string) => listCallsAfter(rec, operation, 'listNetworks')
   async function ready() {
     // 10 a page: page 2 is prefetched, so a second list request would show.
     const ctx = setup({ props: { records: 10 } })

@@ -130,7 +130,7 @@ async function measure(mock, size, variant = 'mock') {
   })
   const insertMs = performance.now() - tInsert
   const afterInsert = heap()
-  const run = variant === 'mock' ? (q) => backend.api.listInvitations(q) : rawLister(mock, backend)
+  const run = (q) => backend.api.listInvitations(q)
   // Warm up (JIT, lazily created reactive proxies).
   for (let i = 0; i < 3; i++) run({ search: 'warm', page: 1 })
   const kinds = []
@@ -205,46 +205,6 @@ async function hotSpots(mock, size) {
     .map(([fn, us]) => ({ fn, selfPercent: round((100 * us) / total, 1) }))
 }
 
-/**
- * What-if (NOT the shipped code): the same listInvitations answer computed the way recommended to the lead, to show
- * the figure is reachable: read the store's raw state (`toRaw`, no proxies, no dependency tracking), keep the
- * parent's invitations sorted (with lower-cased emails) once per change of the array (not per call), one pass counting matches and keeping
- * only the requested page, domain titles from a Map, views built for the page rows only.
- */
-function rawLister(mock, backend) {
-  const statusOf = mock.mockInvitationStatus
-  /** @type {{ source: unknown, length: number, sorted: any[] } | null} */
-  let cache = null
-  return (query) => {
-    const state = backend.store.$state
-    const raw = state.__v_raw ?? state
-    const account = raw.session.accountId
-    const source = raw.invitations.__v_raw ?? raw.invitations
-    if (!cache || cache.source !== source || cache.length !== source.length) {
-      const own = source.filter((r) => r.parent_account_id === account).map((r) => ({ r, email: r.email.toLowerCase() }))
-      own.sort((a, b) => b.r.created - a.r.created || (a.r.id < b.r.id ? -1 : a.r.id > b.r.id ? 1 : 0))
-      cache = { source, length: source.length, sorted: own }
-    }
-    const titles = new Map(raw.domains.map((d) => [d.id, d.title.toLowerCase()]))
-    const search = (query.search ?? '').trim().toLowerCase()
-    const filter = query.filter ?? ''
-    const records = query.records ?? 25
-    const page = query.page ?? 1
-    const start = (page - 1) * records
-    const end = start + records
-    const at = raw.now
-    const list = []
-    let total = 0
-    for (const { r, email } of cache.sorted) {
-      if (filter !== '' && statusOf(r, at) !== filter) continue
-      if (search !== '' && !email.includes(search) && !(titles.get(r.domain_id) ?? '').includes(search)) continue
-      if (total >= start && total < end) list.push({ id: r.id, created: r.created, domain_id: r.domain_id, email: r.email, expires: r.expires, status: statusOf(r, at), ...(r.fee_proposed !== undefined ? { fee_proposed: r.fee_proposed } : {}) })
-      total++
-    }
-    return { list, total, search, filter, filters: ['pending', 'expired', 'active'], pages: total === 0 ? 0 : Math.ceil(total / records) }
-  }
-}
-
 async function main() {
   if (typeof globalThis.gc !== 'function') console.warn('scale: run with node --expose-gc for memory figures')
   const mock = await buildMock()
@@ -255,12 +215,6 @@ async function main() {
     console.log(`${String(size).padStart(7)} invitations: p50 ${r.p50} ms, p95 ${r.p95} ms, max ${r.max} ms; data ${r.heapMiB.data} MiB heap; insert ${r.insertMs} ms`)
     for (const k of r.kinds) console.log(`    ${k.kind.padEnd(26)} p50 ${String(k.p50).padStart(8)}  p95 ${String(k.p95).padStart(8)}  (avg total ${k.avgTotal})`)
   }
-  const whatIf = []
-  for (const size of SIZES) {
-    const r = await measure(mock, size, 'what-if: raw state, cached sort, single pass')
-    whatIf.push(r)
-    console.log(`${String(size).padStart(7)} invitations, what-if (raw state, sorted once, one pass): p50 ${r.p50} ms, p95 ${r.p95} ms, max ${r.max} ms`)
-  }
   const largest = Math.max(...SIZES)
   const worst = results.find((r) => r.invitations === largest)
   const profile = worst && worst.p95 > TARGET_P95_MS ? await hotSpots(mock, largest) : []
@@ -269,7 +223,7 @@ async function main() {
     for (const p of profile) console.log(`    ${String(p.selfPercent).padStart(5)}%  ${p.fn}`)
   }
   const out = option('json', '')
-  if (out) writeFileSync(out, JSON.stringify({ results, whatIf, profile }, null, 2))
+  if (out) writeFileSync(out, JSON.stringify({ results, profile }, null, 2))
 }
 
 main().catch((error) => {

@@ -2,7 +2,7 @@ import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
 import { afterEach, expect, vi } from 'vitest'
 import type { Component } from 'vue'
 import { createMockAdapter, type MockAdapterOptions, type MockBackend } from '../../src/adapters/mock'
-import { createAccountNetworks, type AccountNetworksOptions } from '../../src/plugin'
+import { accountNetworksKey, createAccountNetworks, type AccountNetworksContext, type AccountNetworksOptions } from '../../src/plugin'
 import { recordCalls, type RecordedCall } from './record-calls'
 
 /** Strings that must stay text wherever a table shows them. */
@@ -40,6 +40,7 @@ export function tableHarness(
 
   function mountTable(props: Record<string, unknown> | undefined, plugin: AccountNetworksOptions): VueWrapper {
     wrapper = mount(component, { props, global: { plugins: [createAccountNetworks(plugin)] }, attachTo: document.body })
+    current = wrapper
     return wrapper
   }
 
@@ -109,10 +110,20 @@ export async function choose(el: HTMLSelectElement, value: string) {
   await flushPromises()
 }
 
-/** Lets every background refetch and prefetch run and settle. */
+/** The table mounted last (for `settle`). */
+let current: VueWrapper | undefined
+
+/** Waits until every background refetch, prefetch and mutation of the mounted table's QueryClient is done. */
 export async function settle() {
+  if (!current) throw new Error('No table mounted')
+  const provides = current.vm.$.appContext.provides as Record<symbol, AccountNetworksContext | undefined>
+  const client = provides[accountNetworksKey as symbol]?.queryClient
+  if (!client) throw new Error('The table has no account-networks context')
   await flushPromises()
-  await new Promise((resolve) => setTimeout(resolve, 50))
+  await vi.waitFor(() => {
+    expect(client.isFetching()).toBe(0)
+    expect(client.isMutating()).toBe(0)
+  })
   await flushPromises()
 }
 

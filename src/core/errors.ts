@@ -1,3 +1,5 @@
+import { describeThrown } from './describe'
+
 /** Who can fix a failure: the user, the integrating developer, the server, or the connection. */
 export type NetworkApiErrorType = 'user' | 'codebase' | 'system' | 'network'
 
@@ -100,20 +102,6 @@ export function isNetworkApiError(value: unknown): value is NetworkApiError {
   } catch {
     // A revoked proxy or a throwing getter is not one of ours.
     return false
-  }
-}
-
-/** A developer-facing description of anything thrown; never throws itself. */
-function describeThrown(value: unknown): string {
-  try {
-    return value instanceof Error ? `${value.name}: ${value.message}` : String(value)
-  } catch {
-    // No prototype, a throwing toString or getter, a revoked proxy...
-    try {
-      return Object.prototype.toString.call(value)
-    } catch {
-      return '(unprintable value)'
-    }
   }
 }
 

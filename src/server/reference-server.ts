@@ -6,6 +6,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { NetworksOperation } from '../core/adapter'
+import { describeThrown } from '../core/describe'
 import { NetworkApiError, isNetworkApiError } from '../core/errors'
 import { paginate, resolveListQuery } from '../core/list'
 import type { ListQuery } from '../core/types'
@@ -59,14 +60,11 @@ export interface ReferenceServer {
 type RouteResult = { status: 200; body: unknown } | { status: 204 }
 
 interface RouteContext {
-  method: string
-  segments: string[]
+  /** The segment the pattern's `:x` matched (`''` when it has none). */
   param: string
   query: URLSearchParams
   rawBody: string
   body: unknown
-  accountId: string | null
-  req: IncomingMessage
 }
 
 interface Route {
@@ -191,9 +189,9 @@ export function createReferenceServer(options: ReferenceServerOptions = {}): Ref
     )
   }
 
-  /** Runs `fn` acting as `accountId` (when a header named one), restoring the backend's session after. */
-  function asAccount<T>(accountId: string | null, fromHeader: boolean, fn: () => T): T {
-    if (!fromHeader) return fn()
+  /** Runs `fn` acting as `accountId` (when a header named one; `null` keeps the session), restoring the backend's session after. */
+  function asAccount<T>(accountId: string | null, fn: () => T): T {
+    if (accountId === null) return fn()
     const previous = backend.session().accountId
     backend.signInAs(accountId)
     try {
@@ -218,11 +216,14 @@ export function createReferenceServer(options: ReferenceServerOptions = {}): Ref
     } catch {
       return sendError(req, res, badRequest('The path is not valid URL encoding.'))
     }
-    const matches = routes.filter((r) => matchPattern(r.pattern, decoded) !== null)
-    const route = matches.find((r) => r.method === method)
-    if (!route) {
+    const matches = routes.flatMap((route) => {
+      const param = matchPattern(route.pattern, decoded)
+      return param === null ? [] : [{ route, param }]
+    })
+    const match = matches.find((m) => m.route.method === method)
+    if (!match) {
       if (matches.length > 0) {
-        res.setHeader('allow', [...new Set(matches.map((r) => r.method))].join(', '))
+        res.setHeader('allow', [...new Set(matches.map((m) => m.route.method))].join(', '))
         return sendError(req, res, new NetworkApiError({ status: 405, type: 'codebase', message: 'Something went wrong with this request. Please try again.', devMessage: `${method} is not allowed on ${pathname}.` }))
       }
       return sendError(req, res, notFound(`No API route ${method} ${pathname}.`))
@@ -249,12 +250,13 @@ export function createReferenceServer(options: ReferenceServerOptions = {}): Ref
       return sendError(req, res, new NetworkApiError({ status: 401, type: 'user', message: 'Your session has ended. Sign in again.', reason: 'unauthenticated', devMessage: `Unknown account in the ${accountHeader} header.` }))
     }
     const accountId = headerAccount ?? backend.session().accountId
-    const ctx: RouteContext = { method, segments: decoded, param: matchPattern(route.pattern, decoded) ?? '', query: url.searchParams, rawBody, body, accountId, req }
+    const { route, param } = match
+    const ctx: RouteContext = { param, query: url.searchParams, rawBody, body }
     const operation = typeof route.operation === 'function' ? route.operation(ctx) : route.operation
 
     const execute = async (): Promise<StoredResponse> => {
       await backend.beforeCall(operation)
-      const result = asAccount(headerAccount, headerAccount !== null, () => route.run(ctx, operation))
+      const result = asAccount(headerAccount, () => route.run(ctx, operation))
       return result.status === 204 ? { status: 204, payload: '', headers: {} } : { status: 200, payload: JSON.stringify(result.body), headers: { 'content-type': JSON_TYPE } }
     }
 
@@ -335,7 +337,7 @@ export function createReferenceServer(options: ReferenceServerOptions = {}): Ref
         type: 'system',
         message: 'Something went wrong on our side. Please try again.',
         reason: 'server_error',
-        devMessage: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+        devMessage: describeThrown(error),
       }),
     )
   }

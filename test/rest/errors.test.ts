@@ -3,7 +3,8 @@
  * `NetworkApiError` with the right type, status, reason and message, and nothing else ever escapes.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { isNetworkApiError, type NetworkApiError } from '../../src/core/errors'
+import type { NetworkApiError } from '../../src/core/errors'
+import { assertApiError, rejectionOf } from '../../src/testing'
 import { createRestAdapter, OFFLINE_MESSAGE, type RestAdapterOptions } from '../../src/adapters/rest'
 import { INVITATION, json, raw, recordList, startScripted, type Script, type ScriptedServer } from './scripted-server'
 
@@ -24,15 +25,7 @@ function adapter(options: Partial<RestAdapterOptions> = {}) {
 }
 
 /** The rejection of `promise`, which must be a `NetworkApiError`. */
-async function failure(promise: Promise<unknown>): Promise<NetworkApiError> {
-  const outcome = await promise.then(
-    (value) => ({ ok: true as const, value }),
-    (error: unknown) => ({ ok: false as const, error }),
-  )
-  if (outcome.ok) throw new Error(`Expected a rejection, got ${JSON.stringify(outcome.value)}`)
-  expect(isNetworkApiError(outcome.error)).toBe(true)
-  return outcome.error as NetworkApiError
-}
+const failure = async (promise: Promise<unknown>): Promise<NetworkApiError> => assertApiError(await rejectionOf(promise))
 
 const backstackError = (status: number, type: string, extra: Record<string, unknown> = {}) => ({
   error: { request_method: 'get', type, code: status, message: `Message for ${status} ${type}.`, fields: {}, dev_message: `dev ${status} ${type}`, ...extra },

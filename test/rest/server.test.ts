@@ -7,7 +7,8 @@ import type { AddressInfo } from 'node:net'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createMockBackend, MOCK_IDS, type MockBackend } from '../../src/adapters/mock'
 import { createRestAdapter } from '../../src/adapters/rest'
-import { isNetworkApiError, type NetworkApiError } from '../../src/core/errors'
+import type { NetworkApiError } from '../../src/core/errors'
+import { assertApiError, rejectionOf } from '../../src/testing'
 import { createReferenceServer, referenceApiPlugin, type ListeningReferenceServer, type ReferenceServer } from '../../src/server'
 
 const { harbor, northwind } = MOCK_IDS.accounts
@@ -30,14 +31,8 @@ async function call(method: string, path: string, init: { body?: string; headers
   return { status: response.status, headers: response.headers, text, json: text ? (JSON.parse(text) as Record<string, never>) : undefined }
 }
 
-async function failure(promise: Promise<unknown>): Promise<NetworkApiError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  )
-  expect(isNetworkApiError(error)).toBe(true)
-  return error as NetworkApiError
-}
+/** The rejection of `promise`, which must be a `NetworkApiError`. */
+const failure = async (promise: Promise<unknown>): Promise<NetworkApiError> => assertApiError(await rejectionOf(promise))
 
 const invite = (email: string) => JSON.stringify({ email, domain_id: RETAILER })
 

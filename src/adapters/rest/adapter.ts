@@ -28,7 +28,7 @@ import type {
   UpdateNetworkInput,
 } from '../../core/types'
 import { badResponse, badResponseFromIssues } from './errors'
-import { send, type HttpOptions, type HttpRequest, type RestFetch, type RestHeaders } from './http'
+import { send, type HttpOptions, type HttpRequest, type HttpResult, type RestFetch, type RestHeaders } from './http'
 import { fillPath, resolveRoutes, type RestRouteOverrides, type RestRoutePreset, type RestRoutes } from './routes'
 
 /** Default request timeout: 15 seconds. */
@@ -138,6 +138,27 @@ export function parseActivationResult(json: unknown): Parsed<ActivationResult> {
 
 const isBadPathValue = (value: unknown): boolean => typeof value !== 'string' || value.trim() === '' || value === '.' || value === '..'
 
+/** What one operation sends besides its route: query, body, headers, and the path value with what it names. */
+type RequestParts = Omit<HttpRequest, 'operation' | 'method' | 'path'> & { target?: { value: string; what: string } }
+
+/** The list query as query params (each field by name; the URL leaves out the empty ones). */
+function listQuery(query: ListQuery = {}): HttpRequest['query'] {
+  return { search: query.search, filter: query.filter, page: query.page, records: query.records }
+}
+
+/** Parses a 2xx JSON body with `parse`; a body that is empty, not JSON or of the wrong shape is a `bad_response`. */
+function readJson<T>(operation: NetworksOperation, { status, text }: HttpResult, parse: (json: unknown) => Parsed<T>): T {
+  let json: unknown
+  try {
+    json = JSON.parse(text)
+  } catch {
+    throw badResponse(status, operation, text.trim() === '' ? 'the body is empty' : 'the body is not JSON')
+  }
+  const parsed = parse(json)
+  if (!parsed.success) throw badResponseFromIssues(status, operation, parsed.error)
+  return parsed.data
+}
+
 /**
  * Creates the REST adapter. Operations whose route is `null` (all optional ones in the v1 preset) are absent
  * from the returned object, so `adapterSupports` is false for them. Every method resolves with the domain
@@ -159,50 +180,34 @@ export function createRestAdapter(options: RestAdapterOptions): RestAdapter {
     now: options.now ?? Date.now,
   }
 
-  /** Sends `operation` and parses its JSON body with `parse`; never rejects with anything but `NetworkApiError`. */
-  async function call<T>(
-    operation: NetworksOperation,
-    parts: Omit<HttpRequest, 'operation' | 'method' | 'path'> & { value?: string },
-    parse: (json: unknown) => Parsed<T>,
-  ): Promise<T> {
+  /**
+   * Sends `operation` (its path filled with `target.value`) and hands the 2xx answer to `read`; never rejects with
+   * anything but `NetworkApiError`. A `target` that cannot name anything (it would hit another route) gets the 404
+   * the server would give, without a request.
+   */
+  async function exchange<T>(operation: NetworksOperation, parts: RequestParts, read: (result: HttpResult) => T): Promise<T> {
     try {
-      const { status, text } = await request(operation, parts)
-      let json: unknown
-      try {
-        json = JSON.parse(text)
-      } catch {
-        throw badResponse(status, operation, text.trim() === '' ? 'the body is empty' : 'the body is not JSON')
+      const { target, ...rest } = parts
+      if (target && isBadPathValue(target.value)) {
+        throw new NetworkApiError({
+          status: 404,
+          type: 'codebase',
+          message: "We couldn't find what you were looking for. It may have been removed.",
+          reason: 'not_found',
+          devMessage: `${operation}: ${target.what} must be a non-empty string other than "." or ".."; no request was sent.`,
+        })
       }
-      const parsed = parse(json)
-      if (!parsed.success) throw badResponseFromIssues(status, operation, parsed.error)
-      return parsed.data
+      const route = routes[operation]
+      if (!route) throw new NetworkApiError({ status: 0, type: 'codebase', message: 'This action is not available.', reason: 'unsupported', devMessage: `${operation} has no route.` })
+      return read(await send(http, { operation, method: route.method, path: fillPath(route.path, target?.value), ...rest }))
     } catch (error) {
       throw toNetworkApiError(error)
     }
   }
 
-  function request(operation: NetworksOperation, parts: Omit<HttpRequest, 'operation' | 'method' | 'path'> & { value?: string }) {
-    const route = routes[operation]
-    if (!route) throw new NetworkApiError({ status: 0, type: 'codebase', message: 'This action is not available.', reason: 'unsupported', devMessage: `${operation} has no route.` })
-    const { value, ...rest } = parts
-    return send(http, { operation, method: route.method, path: fillPath(route.path, value), ...rest })
-  }
-
-  /** A path value that cannot name anything (it would hit another route): the 404 the server would give, without a request. */
-  function badId(operation: NetworksOperation, what: string): Promise<never> {
-    return Promise.reject(
-      new NetworkApiError({
-        status: 404,
-        type: 'codebase',
-        message: "We couldn't find what you were looking for. It may have been removed.",
-        reason: 'not_found',
-        devMessage: `${operation}: ${what} must be a non-empty string other than "." or ".."; no request was sent.`,
-      }),
-    )
-  }
-
-  function listQuery(query: ListQuery = {}): HttpRequest['query'] {
-    return { search: query.search, filter: query.filter, page: query.page, records: query.records }
+  /** Sends `operation` and parses its JSON body with `parse`. */
+  function call<T>(operation: NetworksOperation, parts: RequestParts, parse: (json: unknown) => Parsed<T>): Promise<T> {
+    return exchange(operation, parts, (result) => readJson(operation, result, parse))
   }
 
   const adapter: RestAdapter = {
@@ -231,8 +236,7 @@ export function createRestAdapter(options: RestAdapterOptions): RestAdapter {
           }),
         )
       }
-      if (isBadPathValue(token)) return badId('activateInvitation', 'the token')
-      return call<ActivationResult>('activateInvitation', { value: token }, parseActivationResult)
+      return call<ActivationResult>('activateInvitation', { target: { value: token, what: 'the token' } }, parseActivationResult)
     },
   }
 
@@ -245,19 +249,12 @@ export function createRestAdapter(options: RestAdapterOptions): RestAdapter {
   }
   if (routes.updateInvitation) {
     adapter.updateInvitation = (id: string, input: UpdateInvitationInput) =>
-      isBadPathValue(id)
-        ? badId('updateInvitation', 'the invitation id')
-        : call<NetworkInvitation>('updateInvitation', { value: id, body: input ?? {} }, (json) => networkInvitationSchema.safeParse(json))
+      call<NetworkInvitation>('updateInvitation', { target: { value: id, what: 'the invitation id' }, body: input ?? {} }, (json) =>
+        networkInvitationSchema.safeParse(json),
+      )
   }
   if (routes.deleteInvitation) {
-    adapter.deleteInvitation = async (id: string) => {
-      if (isBadPathValue(id)) return badId('deleteInvitation', 'the invitation id')
-      try {
-        await request('deleteInvitation', { value: id })
-      } catch (error) {
-        throw toNetworkApiError(error)
-      }
-    }
+    adapter.deleteInvitation = (id: string) => exchange('deleteInvitation', { target: { value: id, what: 'the invitation id' } }, () => undefined)
   }
   if (routes.listNetworks) {
     adapter.listNetworks = (query?: ListQuery) =>
@@ -265,35 +262,22 @@ export function createRestAdapter(options: RestAdapterOptions): RestAdapter {
   }
   if (routes.getNetwork) {
     adapter.getNetwork = (childAccountId: string) =>
-      isBadPathValue(childAccountId)
-        ? badId('getNetwork', 'the child account id')
-        : call<Network>('getNetwork', { value: childAccountId }, (json) => networkSchema.safeParse(json))
+      call<Network>('getNetwork', { target: { value: childAccountId, what: 'the child account id' } }, (json) => networkSchema.safeParse(json))
   }
   if (routes.updateNetwork) {
     adapter.updateNetwork = (childAccountId: string, input: UpdateNetworkInput) =>
-      isBadPathValue(childAccountId)
-        ? badId('updateNetwork', 'the child account id')
-        : call<Network>('updateNetwork', { value: childAccountId, body: input ?? {} }, (json) => networkSchema.safeParse(json))
+      call<Network>('updateNetwork', { target: { value: childAccountId, what: 'the child account id' }, body: input ?? {} }, (json) =>
+        networkSchema.safeParse(json),
+      )
   }
   if (routes.deleteNetwork) {
-    adapter.deleteNetwork = async (childAccountId: string) => {
-      if (isBadPathValue(childAccountId)) return badId('deleteNetwork', 'the child account id')
-      try {
-        const { status, text } = await request('deleteNetwork', { value: childAccountId })
-        if (text.trim() === '') return { parent_account_id: '', child_account_id: childAccountId }
-        let json: unknown
-        try {
-          json = JSON.parse(text)
-        } catch {
-          throw badResponse(status, 'deleteNetwork', 'the body is not JSON')
-        }
-        const parsed = deleteNetworkResultSchema.safeParse(json)
-        if (!parsed.success) throw badResponseFromIssues(status, 'deleteNetwork', parsed.error)
-        return parsed.data satisfies DeleteNetworkResult
-      } catch (error) {
-        throw toNetworkApiError(error)
-      }
-    }
+    adapter.deleteNetwork = (childAccountId: string) =>
+      exchange('deleteNetwork', { target: { value: childAccountId, what: 'the child account id' } }, (result): DeleteNetworkResult =>
+        // An empty answer (204) still names the child; the parent is the session's.
+        result.text.trim() === ''
+          ? { parent_account_id: '', child_account_id: childAccountId }
+          : readJson('deleteNetwork', result, (json) => deleteNetworkResultSchema.safeParse(json)),
+      )
   }
   return adapter
 }

@@ -2,7 +2,8 @@
  * The HTTP core of the REST adapter: builds the URL, sends JSON with the host's headers, applies the
  * timeout, retries a rate-limited GET, and turns every failure into a `NetworkApiError`.
  */
-import { isNetworkApiError, toNetworkApiError } from '../../core/errors'
+import { describeThrown } from '../../core/describe'
+import { isNetworkApiError, toNetworkApiError, type NetworkApiError } from '../../core/errors'
 import type { NetworksOperation } from '../../core/adapter'
 import { errorFromResponse, networkError, parseRetryAfter } from './errors'
 import type { RestMethod } from './routes'
@@ -123,19 +124,18 @@ async function attemptOnce(options: HttpOptions, request: HttpRequest, url: stri
     const extra = typeof options.headers === 'function' ? await options.headers({ operation: request.operation, method: request.method, url, attempt }) : options.headers
     if (extra) new Headers(extra).forEach((value, key) => headers.set(key, value))
   } catch (error) {
-    if (isNetworkApiError(error)) throw error
     throw toNetworkApiError(error, 'Something went wrong while preparing the request. Please try again.')
   }
   for (const [key, value] of Object.entries(request.headers ?? {})) headers.set(key, value)
 
   const controller = new AbortController()
-  let timedOut = false
+  let timedOut: NetworkApiError | undefined
   let timer: ReturnType<typeof setTimeout> | undefined
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
-      timedOut = true
+      timedOut = networkError('timeout', `${request.operation}: no complete answer within ${options.timeoutMs} ms.`)
       controller.abort()
-      reject(networkError('timeout', `${request.operation}: no complete answer within ${options.timeoutMs} ms.`))
+      reject(timedOut)
     }, options.timeoutMs)
   })
   timeout.catch(() => {})
@@ -156,9 +156,8 @@ async function attemptOnce(options: HttpOptions, request: HttpRequest, url: stri
     return await Promise.race([exchange, timeout])
   } catch (error) {
     if (isNetworkApiError(error)) throw error
-    if (timedOut) throw networkError('timeout', `${request.operation}: no complete answer within ${options.timeoutMs} ms.`)
-    const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error)
-    throw networkError('offline', `${request.operation}: the request failed before an answer arrived (${detail}).`)
+    if (timedOut) throw timedOut
+    throw networkError('offline', `${request.operation}: the request failed before an answer arrived (${describeThrown(error)}).`)
   } finally {
     clearTimeout(timer)
   }

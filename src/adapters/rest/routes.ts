@@ -2,7 +2,7 @@
  * Routes of the REST adapter: which HTTP method and path template each adapter operation uses.
  * Two presets follow the seeds: the current account API (seed 003) and the early v1 API (seed 000).
  */
-import type { NetworksOperation, OptionalNetworksOperation } from '../../core/adapter'
+import { NETWORKS_OPERATIONS, type NetworksOperation, type OptionalNetworksOperation } from '../../core/adapter'
 
 /** HTTP methods a route may use. */
 export type RestMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
@@ -104,7 +104,7 @@ const PLACEHOLDER = /:([A-Za-z_][A-Za-z0-9_]*)/g
  */
 export function resolveRoutes(routes: RestRoutePreset | RestRouteOverrides = 'backstack'): RestRoutes {
   const merged: RestRoutes = typeof routes === 'string' ? { ...presetOf(routes) } : { ...BACKSTACK_ROUTES, ...definedOnly(routes) }
-  for (const operation of Object.keys(ROUTE_PARAMS) as NetworksOperation[]) {
+  for (const operation of NETWORKS_OPERATIONS) {
     const route = merged[operation]
     if (route === null) {
       if (!isOptional(operation)) throw new TypeError(`vue-account-networks/rest: the route of ${operation} is required.`)

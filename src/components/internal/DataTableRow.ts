@@ -3,15 +3,10 @@ import { createTextVNode, defineComponent, h, renderSlot, type PropType, type Sl
 /** The part of a `DataTableColumn` a row needs. */
 export interface DataTableRowColumn<Row> {
   key: string
-  value?: (row: Row) => unknown
+  value: (row: Row) => unknown
 }
 
-export function cellValue<Row>(column: DataTableRowColumn<Row>, row: Row): unknown {
-  if (column.value) return column.value(row)
-  return (row as Record<string, unknown>)[column.key]
-}
-
-export function cellText(value: unknown): string {
+function cellText(value: unknown): string {
   return value === undefined || value === null ? '' : String(value)
 }
 
@@ -38,7 +33,7 @@ export default defineComponent({
         'tr',
         { class: 'vnw-data-table__row' },
         props.columns.map((column) => {
-          const value = cellValue(column as DataTableRowColumn<unknown>, row)
+          const value = (column as DataTableRowColumn<unknown>).value(row)
           return h('td', { key: column.key, class: ['vnw-data-table__cell', `vnw-data-table__cell--${column.key}`] }, [
             renderSlot(props.slots, `${column.key}-cell`, { row, value }, () => [createTextVNode(cellText(value))]),
           ])

@@ -1,14 +1,13 @@
-import { computed, shallowRef, watch, type ComputedRef, type Ref, type ShallowRef } from 'vue'
+import { shallowRef, type ComputedRef, type ShallowRef } from 'vue'
 import type { NetworkApiError } from '../../core/errors'
 import type { NetworkMessages } from '../../messages'
-import { describeError, type DescribedError } from '../../composables/errors'
 import type { RowActionOutcome } from '../../composables/useNetworkMutations'
 import type { UseRecordListReturn } from '../../composables/useRecordList'
 
 /** What `RecordListShell` reads of a `useRecordList`-based list (plus whether the session may list at all). */
 export type ShellList = Pick<
   UseRecordListReturn<unknown>,
-  'search' | 'filter' | 'records' | 'filters' | 'page' | 'pages' | 'total' | 'data' | 'rows' | 'hasCriteria' | 'clearCriteria' | 'isLoading' | 'isRefetching'
+  'search' | 'filter' | 'records' | 'filters' | 'page' | 'pages' | 'total' | 'data' | 'rows' | 'hasCriteria' | 'clearCriteria' | 'isLoading' | 'isRefetching' | 'error' | 'refetch'
 > & { allowed: ComputedRef<boolean> }
 
 /** The strings `RecordListShell` shows: the keys both list areas share. */
@@ -57,24 +56,6 @@ export function useListNotices(): ListNotices {
     }
   }
   return { notice, failureNotice, announce, dismiss: () => (failureNotice.value = null) }
-}
-
-/** The list's load error, described for display; emits `error` each time loading fails. */
-export interface ListErrorState {
-  listError: ComputedRef<DescribedError | null>
-  retry: () => void
-}
-
-export function useListError(
-  list: { error: Readonly<Ref<NetworkApiError | null>>; refetch: () => Promise<void> },
-  common: Readonly<Ref<NetworkMessages['common']>>,
-  onError: (error: NetworkApiError) => void,
-): ListErrorState {
-  const listError = computed(() => (list.error.value ? describeError(list.error.value, { common: common.value }) : null))
-  watch(list.error, (error) => {
-    if (error) onError(error)
-  })
-  return { listError, retry: () => void list.refetch() }
 }
 
 /** The notices of a confirmed row action (delete, remove). */

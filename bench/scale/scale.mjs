@@ -40,14 +40,16 @@ async function buildMock() {
       sourcemap: false,
       copyPublicDir: false,
       rolldownOptions: {
-        input: { mock: join(ROOT, 'src/adapters/mock/index.ts') },
+        input: { mock: join(ROOT, 'src/adapters/mock/index.ts'), random: join(ROOT, 'src/adapters/mock/random.ts') },
         external: [/^vue($|\/)/, /^@vue\//, /^pinia($|\/)/, /^zod($|\/)/],
         preserveEntrySignatures: 'strict',
         output: { entryFileNames: '[name].js', chunkFileNames: '[name].js' },
       },
     },
   })
-  return import(pathToFileURL(join(OUT, 'mock.js')).href)
+  const mock = await import(pathToFileURL(join(OUT, 'mock.js')).href)
+  const { createRandom } = await import(pathToFileURL(join(OUT, 'random.js')).href)
+  return { ...mock, createRandom }
 }
 
 const gc = () => {
@@ -63,25 +65,14 @@ const heap = () => {
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? 0
 const round = (n, d = 2) => +n.toFixed(d)
 
-/** Deterministic pseudo-random numbers (mulberry32). */
-function rng(seed) {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
 const FIRST = ['ava', 'noah', 'emma', 'lucas', 'mia', 'ethan', 'sofia', 'mateo', 'chloe', 'leo', 'hannah', 'omar', 'isla', 'kenji', 'priya', 'diego']
 const LAST = ['garcia', 'smith', 'nguyen', 'muller', 'rossi', 'kim', 'silva', 'dubois', 'cohen', 'haddad', 'jensen', 'novak', 'tanaka', 'walsh']
 const PLACES = ['bluefin', 'cedar', 'golden', 'maple', 'silver', 'riverbend', 'summit', 'oakwood', 'pinecrest', 'lakeside', 'copper', 'juniper']
 const KINDS = ['market', 'grocers', 'pantry', 'bistro', 'kitchen', 'grill', 'trattoria', 'diner']
 
-function makeRecords(count, { parent, domains, now, lifetime }) {
-  const random = rng(count)
+/** `count` invitation records, deterministic (the mock's own seeded generator). */
+function makeRecords(mock, count, { parent, domains, now, lifetime }) {
+  const random = mock.createRandom(count).next
   const pick = (list) => list[Math.floor(random() * list.length)]
   const records = new Array(count)
   for (let i = 0; i < count; i++) {
@@ -123,7 +114,7 @@ async function measure(mock, size, variant = 'mock') {
   const parent = mock.MOCK_IDS.accounts.harbor
   const domains = backend.api.listNetworkDomains().map((d) => d.id)
   const before = heap()
-  const records = makeRecords(size, { parent, domains, now: backend.clock.now(), lifetime: 172800 })
+  const records = makeRecords(mock, size, { parent, domains, now: backend.clock.now(), lifetime: 172800 })
   const tInsert = performance.now()
   backend.store.$patch((state) => {
     state.invitations = records
@@ -175,7 +166,7 @@ async function hotSpots(mock, size) {
   const parent = mock.MOCK_IDS.accounts.harbor
   const domains = backend.api.listNetworkDomains().map((d) => d.id)
   backend.store.$patch((state) => {
-    state.invitations = makeRecords(size, { parent, domains, now: backend.clock.now(), lifetime: 172800 })
+    state.invitations = makeRecords(mock, size, { parent, domains, now: backend.clock.now(), lifetime: 172800 })
   })
   backend.api.listInvitations({})
   const session = new Session()

@@ -8,12 +8,12 @@ import { computed, shallowRef, type ComputedRef, type InjectionKey, type Plugin,
 import { createAccountNetworks, networkQueryKeys, type NetworksAdapter } from '../../src'
 import { createMockAdapter, createMockBackend, MOCK_IDS, type MockAccount, type MockEmail } from '../../src/adapters/mock'
 import { createRestAdapter } from '../../src/adapters/rest'
-import { removeTokenFromUrl } from '../../src/composables/activation-token'
 import type { AccessMap } from '../../src/core/access'
 import { applyFailurePreset, type FailurePreset } from '../../stories/fixtures'
 
 /** Where the app is. */
-export type Route = { name: 'networks' } | { name: 'activate'; token: string } | { name: 'signin' }
+/** `visit` counts navigations, so each opened link mounts a fresh activation page (which reads the token itself). */
+export type Route = { name: 'networks' } | { name: 'activate'; visit: number } | { name: 'signin' }
 
 /** Which adapter the components use. */
 export type DemoMode = 'mock' | 'rest'
@@ -64,36 +64,17 @@ function pageUrl(): string {
   return `${window.location.origin}${window.location.pathname}`
 }
 
-/** Reads the route from the hash (`#/activate?token=…`), or from a real `?token=` link opened directly. */
-export function parseRoute(hash: string, search = ''): Route {
-  const [path = '', query = ''] = hash.replace(/^#/, '').split('?')
-  const params = new URLSearchParams(query)
-  if (path === '/activate') return { name: 'activate', token: params.get('token') ?? '' }
-  if (path === '/signin') return { name: 'signin' }
-  const fromSearch = new URLSearchParams(search).get('token')
-  if (fromSearch !== null) return { name: 'activate', token: fromSearch }
-  return { name: 'networks' }
-}
+let visits = 0
 
 /**
- * The route, with the activation token taken out of the address bar once read (out of history and screenshots,
- * as `NetworkActivation` does when it reads the URL itself): the activation page gets the token as a prop, and
- * with a given token the component leaves the URL alone.
+ * Reads the route from the hash (`#/activate?token=…`), or a real `?token=` link opened directly. The token itself
+ * is left to `NetworkActivation`, which reads it from the address bar and removes it, as on a host's page.
  */
-function takeRoute(hash: string, search = ''): Route {
-  const next = parseRoute(hash, search)
-  if (next.name === 'activate') {
-    const href = window.location.href
-    const cleaned = removeTokenFromUrl(href)
-    if (cleaned !== href) {
-      try {
-        window.history.replaceState(window.history.state, '', cleaned)
-      } catch {
-        // A sandboxed page may refuse; the token then stays visible.
-      }
-    }
-  }
-  return next
+export function parseRoute(hash: string, search = ''): Route {
+  const path = hash.replace(/^#/, '').split('?')[0] ?? ''
+  if (path === '/activate' || (path === '' && new URLSearchParams(search).has('token'))) return { name: 'activate', visit: ++visits }
+  if (path === '/signin') return { name: 'signin' }
+  return { name: 'networks' }
 }
 
 const INITIAL_ACCOUNTS = new Set<string>()
@@ -109,7 +90,7 @@ export function createDemo(pinia: Pinia): Demo {
   const remote = shallowRef<DemoSnapshot | null>(null)
   const latencyMs = shallowRef(150)
   const failure = shallowRef<FailurePreset>('none')
-  const route = shallowRef<Route>(takeRoute(window.location.hash, window.location.search))
+  const route = shallowRef<Route>(parseRoute(window.location.hash, window.location.search))
 
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: 0, refetchOnWindowFocus: false, staleTime: 10_000 } } })
   queryClient.mount()
@@ -170,7 +151,7 @@ export function createDemo(pinia: Pinia): Demo {
   }
 
   window.addEventListener('hashchange', () => {
-    route.value = takeRoute(window.location.hash)
+    route.value = parseRoute(window.location.hash)
     // Back on the networks page: show what changed meanwhile (e.g. the network an activation created).
     if (route.value.name === 'networks') void refreshAll()
   })

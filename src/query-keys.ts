@@ -7,7 +7,7 @@ const ids = new WeakMap<NetworksAdapter, string>()
 let counter = 0
 
 /** A stable id per adapter object, so two adapters on one page never share cache entries. */
-export function adapterScope(adapter: NetworksAdapter): string {
+function adapterScope(adapter: NetworksAdapter): string {
   let id = ids.get(adapter)
   if (id === undefined) {
     counter += 1
@@ -16,6 +16,22 @@ export function adapterScope(adapter: NetworksAdapter): string {
   }
   return id
 }
+
+/** Keys of a collection: all of it, one adapter's (when given). */
+const collectionKeys =
+  <N extends string>(name: N) =>
+  (adapter?: NetworksAdapter) =>
+    adapter ? ([ROOT, name, adapterScope(adapter)] as const) : ([ROOT, name] as const)
+
+/** Keys of a paged list: all of it, one adapter's (when given), one page of it (with a query too). */
+const listKeys =
+  <N extends string>(name: N) =>
+  (adapter?: NetworksAdapter, query?: ListQuery) =>
+    adapter
+      ? query
+        ? ([ROOT, name, adapterScope(adapter), resolveListQuery(query)] as const)
+        : ([ROOT, name, adapterScope(adapter)] as const)
+      : ([ROOT, name] as const)
 
 /**
  * Query keys of every query the components make, all under `['vue-account-networks']`, so they never
@@ -26,23 +42,13 @@ export const networkQueryKeys = {
   /** Everything of this library. */
   all: [ROOT] as const,
   /** The domains list (of one adapter when given). */
-  domains: (adapter?: NetworksAdapter) => (adapter ? ([ROOT, 'domains', adapterScope(adapter)] as const) : ([ROOT, 'domains'] as const)),
+  domains: collectionKeys('domains'),
   /** The countries list. */
-  countries: (adapter?: NetworksAdapter) => (adapter ? ([ROOT, 'countries', adapterScope(adapter)] as const) : ([ROOT, 'countries'] as const)),
+  countries: collectionKeys('countries'),
   /** Invitation lists; with a query, one page. */
-  invitations: (adapter?: NetworksAdapter, query?: ListQuery) =>
-    adapter
-      ? query
-        ? ([ROOT, 'invitations', adapterScope(adapter), resolveListQuery(query)] as const)
-        : ([ROOT, 'invitations', adapterScope(adapter)] as const)
-      : ([ROOT, 'invitations'] as const),
+  invitations: listKeys('invitations'),
   /** Network lists; with a query, one page. */
-  networks: (adapter?: NetworksAdapter, query?: ListQuery) =>
-    adapter
-      ? query
-        ? ([ROOT, 'networks', adapterScope(adapter), resolveListQuery(query)] as const)
-        : ([ROOT, 'networks', adapterScope(adapter)] as const)
-      : ([ROOT, 'networks'] as const),
+  networks: listKeys('networks'),
   /** One network's details. */
   network: (adapter: NetworksAdapter, childAccountId: string) => [ROOT, 'network', adapterScope(adapter), childAccountId] as const,
 }

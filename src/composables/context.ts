@@ -4,6 +4,7 @@
  * areas' strings from a component imported alone. Not exported from the package.
  */
 import { computed, toValue, type ComputedRef } from 'vue'
+import { NetworkApiError } from '../core/errors'
 import { commonMessages } from '../messages/common'
 import type { NetworkMessages } from '../messages'
 import { resolveAreaMessages, type MessageArea } from '../messages/resolve'
@@ -28,4 +29,9 @@ export function useAreaMessages<A extends MessageArea>(ctx: Pick<NetworksCore, '
 /** The `common` messages (shared by every component), with the host's overrides. */
 export function useCommonMessages(ctx: Pick<NetworksCore, 'messageOverrides'>): ComputedRef<NetworkMessages['common']> {
   return useAreaMessages(ctx, 'common', commonMessages)
+}
+
+/** The error an operation the adapter leaves out rejects with (reason `unsupported`). */
+export function unsupportedError(message: string): NetworkApiError {
+  return new NetworkApiError({ status: 0, type: 'codebase', message, reason: 'unsupported' })
 }

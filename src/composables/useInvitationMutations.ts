@@ -42,7 +42,7 @@ function isInvitationList(value: unknown): value is RecordList<NetworkInvitation
  * Replaces an invitation in every cached invitations page (so tables show the change at once, without a
  * loading state), then marks those pages stale so they refetch in the background.
  */
-export function patchCachedInvitation(queryClient: QueryClient, adapter: NetworksAdapter, invitation: NetworkInvitation): void {
+function patchCachedInvitation(queryClient: QueryClient, adapter: NetworksAdapter, invitation: NetworkInvitation): void {
   queryClient.setQueriesData({ queryKey: networkQueryKeys.invitations(adapter) }, (old: unknown) =>
     isInvitationList(old) ? { ...old, list: old.list.map((row) => (row.id === invitation.id ? invitation : row)) } : old,
   )

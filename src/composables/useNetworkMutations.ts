@@ -1,12 +1,12 @@
 import { useMutation, useQuery, type QueryClient, type QueryKey } from '@tanstack/vue-query'
 import { computed, shallowRef, toValue, type ComputedRef, type MaybeRefOrGetter, type Ref } from 'vue'
 import { adapterSupports, type NetworksAdapter } from '../core/adapter'
-import { NetworkApiError, toNetworkApiError } from '../core/errors'
+import { toNetworkApiError, type NetworkApiError } from '../core/errors'
 import { feeSchema } from '../core/schemas'
 import type { DeleteNetworkResult, Network, NetworkInvitation, RecordList } from '../core/types'
 import type { NetworkMessages } from '../messages'
 import { networksMessages } from '../messages/networks'
-import { useAreaMessages, useCommonMessages, useNetworksCore } from './context'
+import { unsupportedError, useAreaMessages, useCommonMessages, useNetworksCore } from './context'
 import { networkQueryKeys } from '../query-keys'
 import { describeError } from './errors'
 
@@ -167,7 +167,7 @@ export function useDeleteInvitation(options: UseNetworkMutationOptions = {}): Us
     allowed: computed(() => adapterSupports(adapter, 'deleteInvitation') && can('deleteInvitation')),
     prefix: networkQueryKeys.invitations(adapter),
     id: (row) => row.id,
-    call: (id) => (adapterSupports(adapter, 'deleteInvitation') ? adapter.deleteInvitation(id) : Promise.resolve()),
+    call: (id) => (adapterSupports(adapter, 'deleteInvitation') ? adapter.deleteInvitation(id) : Promise.reject(unsupportedError(common.value.genericError))),
   })
 }
 
@@ -191,7 +191,7 @@ export function useDeleteNetwork(options: UseNetworkMutationOptions = {}): UseDe
     call: (id) =>
       adapterSupports(adapter, 'deleteNetwork')
         ? adapter.deleteNetwork(id)
-        : Promise.reject(new NetworkApiError({ status: 0, type: 'codebase', message: common.value.genericError, reason: 'unsupported' })),
+        : Promise.reject(unsupportedError(common.value.genericError)),
     afterSuccess: (row) => queryClient.removeQueries({ queryKey: networkQueryKeys.network(adapter, row.account_id) }),
   })
 }
@@ -216,7 +216,7 @@ export function useProposeFee(options: UseNetworkMutationOptions = {}): UsePropo
     {
       mutationFn: async ({ id, fee }) => {
         if (!adapterSupports(adapter, 'updateNetwork')) {
-          throw new NetworkApiError({ status: 0, type: 'codebase', message: common.value.genericError, reason: 'unsupported' })
+          throw unsupportedError(common.value.genericError)
         }
         try {
           return await adapter.updateNetwork(id, { fee })
@@ -281,7 +281,7 @@ export function useNetworkDetails(options: UseNetworkDetailsOptions): UseNetwork
         queryKey: networkQueryKeys.network(adapter, childAccountId),
         queryFn: async () => {
           if (!adapterSupports(adapter, 'getNetwork')) {
-            throw new NetworkApiError({ status: 0, type: 'codebase', message: common.value.genericError, reason: 'unsupported' })
+            throw unsupportedError(common.value.genericError)
           }
           try {
             return await adapter.getNetwork(childAccountId)

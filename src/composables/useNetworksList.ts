@@ -1,23 +1,14 @@
-import { computed, type ComputedRef, type MaybeRefOrGetter, type Ref } from 'vue'
+import { computed, type ComputedRef, type MaybeRefOrGetter } from 'vue'
 import { adapterSupports, type NetworksAdapter } from '../core/adapter'
-import { NetworkApiError } from '../core/errors'
 import type { Network } from '../core/types'
-import { useNetworksCore } from './context'
+import { unsupportedError, useNetworksCore } from './context'
 import { networkQueryKeys } from '../query-keys'
-import { useRecordList, type UseRecordListReturn } from './useRecordList'
+import { useRecordList, type UseRecordListOptions, type UseRecordListReturn } from './useRecordList'
 
 /** Options of `useNetworksList`. */
-export interface UseNetworksListOptions {
+export interface UseNetworksListOptions extends Pick<UseRecordListOptions<Network>, 'debounce' | 'records' | 'page' | 'prefetch'> {
   /** An adapter overriding the plugin's. */
   adapter?: MaybeRefOrGetter<NetworksAdapter | undefined>
-  /** Milliseconds before a typed search is applied. @defaultValue 300 */
-  debounce?: MaybeRefOrGetter<number>
-  /** Initial page size. @defaultValue 25 */
-  records?: number
-  /** A ref to hold the page (e.g. `v-model:page`). */
-  page?: Ref<number>
-  /** Whether to prefetch the next page. @defaultValue true */
-  prefetch?: MaybeRefOrGetter<boolean>
 }
 
 /** Return of `useNetworksList`. */
@@ -31,17 +22,15 @@ export function useNetworksList(options: UseNetworksListOptions = {}): UseNetwor
   const { adapter, queryClient, can } = useNetworksCore({ adapter: options.adapter })
   const allowed = computed(() => adapterSupports(adapter, 'listNetworks') && can('listNetworks'))
   const list = useRecordList<Network>({
+    debounce: options.debounce,
+    records: options.records,
+    page: options.page,
+    prefetch: options.prefetch,
     queryClient,
     queryKey: (query) => networkQueryKeys.networks(adapter, query),
     queryFn: (query) =>
-      adapterSupports(adapter, 'listNetworks')
-        ? adapter.listNetworks(query)
-        : Promise.reject(new NetworkApiError({ status: 0, type: 'codebase', message: 'Networks cannot be listed.', reason: 'unsupported' })),
+      adapterSupports(adapter, 'listNetworks') ? adapter.listNetworks(query) : Promise.reject(unsupportedError('Networks cannot be listed.')),
     enabled: allowed,
-    ...(options.debounce !== undefined ? { debounce: options.debounce } : {}),
-    ...(options.records !== undefined ? { records: options.records } : {}),
-    ...(options.page ? { page: options.page } : {}),
-    ...(options.prefetch !== undefined ? { prefetch: options.prefetch } : {}),
   })
   return { ...list, allowed }
 }

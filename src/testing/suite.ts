@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { NetworksAdapter, NetworksOperation, OptionalNetworksOperation } from '../core/adapter'
 import { NETWORKS_OPERATIONS, adapterSupports } from '../core/adapter'
 import { isNetworkApiError } from '../core/errors'
-import type { ActivationResult, CreateInvitationInput, ListQuery, Network, NetworkInvitation, UpdateInvitationInput } from '../core/types'
+import type { ActivationResult, CreateInvitationInput, ListQuery, Network, NetworkInvitation, RecordList, UpdateInvitationInput } from '../core/types'
 import { INVITATION_STATUSES } from '../core/types'
 import {
   assertActivationResult,
@@ -141,15 +141,24 @@ class World {
     return { ...invited, result }
   }
 
-  /** Every invitation matching `query` across all pages (100 per page). */
-  async allInvitations(query: Omit<ListQuery, 'page' | 'records'> = {}): Promise<NetworkInvitation[]> {
-    const rows: NetworkInvitation[] = []
+  /** Every row matching `query` across all pages (100 per page), each page fetched by `fetch` and checked by `check`. */
+  private async allPages<T>(
+    query: Omit<ListQuery, 'page' | 'records'>,
+    fetch: (q: ListQuery) => Promise<unknown>,
+    check: (value: unknown, q: ListQuery) => RecordList<T>,
+  ): Promise<T[]> {
+    const rows: T[] = []
     for (let page = 1; ; page++) {
       const q = { ...query, page, records: 100 }
-      const list = assertInvitationList(await this.adapter.listInvitations(q), q)
+      const list = check(await fetch(q), q)
       rows.push(...list.list)
       if (page >= list.pages) return rows
     }
+  }
+
+  /** Every invitation matching `query` across all pages (100 per page). */
+  allInvitations(query: Omit<ListQuery, 'page' | 'records'> = {}): Promise<NetworkInvitation[]> {
+    return this.allPages(query, (q) => this.adapter.listInvitations(q), assertInvitationList)
   }
 
   /** The invitation with `id` as the list shows it (searching by its address), or `undefined`. */
@@ -162,13 +171,7 @@ class World {
   async allNetworks(query: Omit<ListQuery, 'page' | 'records'> = {}): Promise<Network[]> {
     const adapter = this.adapter
     conformanceCheck(adapterSupports(adapter, 'listNetworks'), 'allNetworks needs listNetworks.')
-    const rows: Network[] = []
-    for (let page = 1; ; page++) {
-      const q = { ...query, page, records: 100 }
-      const list = assertNetworkList(await adapter.listNetworks(q), q)
-      rows.push(...list.list)
-      if (page >= list.pages) return rows
-    }
+    return this.allPages(query, (q) => adapter.listNetworks(q), assertNetworkList)
   }
 }
 

@@ -2,12 +2,12 @@
 import type { NetworksOperation } from '../../core/adapter'
 import { toNetworkApiError } from '../../core/errors'
 import { createMockBackend, isMockBackend } from './backend'
-import { clonePlain } from './clone'
 import type { MockAdapter, MockAdapterOptions, MockBackend } from './types'
 
 /**
  * Creates a mock adapter over `backendOrOptions` (an existing backend, or options for a new one). Each method awaits
- * `backend.beforeCall(operation)` (latency, injected failures), runs `backend.api[operation]` and resolves with a copy.
+ * `backend.beforeCall(operation)` (latency, injected failures), runs `backend.api[operation]` and resolves with its
+ * result (fresh objects: the api never hands out the store's own).
  * `listCountries` exists only when the backend offers countries at the time the adapter is created.
  */
 export function createMockAdapter(backendOrOptions?: MockBackend | MockAdapterOptions): MockAdapter {
@@ -17,7 +17,7 @@ export function createMockAdapter(backendOrOptions?: MockBackend | MockAdapterOp
   async function call<R>(operation: NetworksOperation, run: () => R): Promise<R> {
     try {
       await backend.beforeCall(operation)
-      return clonePlain(run())
+      return run()
     } catch (error) {
       throw toNetworkApiError(error)
     }

@@ -279,21 +279,23 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
     return { account, user }
   }
 
-  /** Parses form input with a zod schema: non-objects are `codebase` errors, bad fields `user` field errors. */
-  function parseInput<T>(schema: z.ZodMiniType<T, unknown>, input: unknown, operation: string): T {
+  /** `input` as an object; anything else (no form could send it) is a `codebase` error. */
+  function requireObject(input: unknown, operation: string): Record<string, unknown> {
     if (typeof input !== 'object' || input === null || Array.isArray(input)) {
       throw codebaseError(`${operation}: input must be an object, got ${describeValue(input)}`)
     }
-    const result = z.safeParse(schema, input)
+    return input as Record<string, unknown>
+  }
+
+  /** Parses form input with a zod schema: non-objects are `codebase` errors, bad fields `user` field errors. */
+  function parseInput<T>(schema: z.ZodMiniType<T, unknown>, input: unknown, operation: string): T {
+    const result = z.safeParse(schema, requireObject(input, operation))
     if (!result.success) throw zodFieldError(result.error)
     return result.data
   }
 
-  /** Parses form input, collecting field errors instead of throwing them (non-objects still throw `codebase`). */
-  function parseForm<T>(schema: z.ZodMiniType<T, unknown>, input: unknown, operation: string): { data: T | undefined; fields: Record<string, string> } {
-    if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-      throw codebaseError(`${operation}: input must be an object, got ${describeValue(input)}`)
-    }
+  /** Parses form input (already known to be an object), collecting field errors instead of throwing them. */
+  function parseForm<T>(schema: z.ZodMiniType<T, unknown>, input: Record<string, unknown>): { data: T | undefined; fields: Record<string, string> } {
     const result = z.safeParse(schema, input)
     return result.success ? { data: result.data, fields: {} } : { data: undefined, fields: fieldErrors(result.error) }
   }
@@ -470,8 +472,8 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
     createInvitation(input) {
       const { account } = requireSession('createInvitation')
       // Schema and business rules are checked together, so that every input at fault is named at once.
-      const { data, fields } = parseForm(createInvitationInputSchema, input, 'createInvitation')
-      const raw = input as unknown as Record<string, unknown>
+      const raw = requireObject(input, 'createInvitation')
+      const { data, fields } = parseForm(createInvitationInputSchema, raw)
       const text = (key: string): string | undefined => (typeof raw[key] === 'string' ? (raw[key] as string).trim() : undefined)
       const domainId = text('domain_id')
       const domain = state().domains.find((candidate) => candidate.id === domainId)
@@ -541,10 +543,7 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
     updateInvitation(id, input) {
       const { account } = requireSession('updateInvitation')
       const invitationId = parseId(id, 'updateInvitation')
-      if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-        throw codebaseError(`updateInvitation: input must be an object, got ${describeValue(input)}`)
-      }
-      const submitted: Record<string, unknown> = { ...input }
+      const submitted = { ...requireObject(input, 'updateInvitation') }
       if (typeof submitted.email === 'string' && submitted.email.trim() === '') delete submitted.email
       const record = ownInvitation(account.id, invitationId)
       if (record.activated !== null) {
@@ -556,7 +555,7 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
           devMessage: `updateInvitation: ${record.id} is active`,
         })
       }
-      const { data, fields } = parseForm(updateInvitationInputSchema, submitted, 'updateInvitation')
+      const { data, fields } = parseForm(updateInvitationInputSchema, submitted)
       if (!fields.fee_proposed && typeof submitted.fee_proposed === 'number' && !state().settings.monetization) fields.fee_proposed = MESSAGES.feeOff
       const email = typeof submitted.email === 'string' ? submitted.email.trim() : undefined
       if (!fields.email && email !== undefined && !sameEmail(email, record.email)) {
@@ -659,9 +658,8 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
       const index = networksOf(account.id)
       const accounts = accountsById()
       const accountOf = (id: string): MockAccount | undefined => accounts.get(id)
-      const titles = new Map<string, string>()
-      for (const domain of state().domains) if (!titles.has(domain.id)) titles.set(domain.id, domain.title)
-      const titleOf = (id: string): string => titles.get(id) ?? ''
+      const domains = firstById(state().domains)
+      const titleOf = (id: string): string => domains.get(id)?.title ?? ''
       const proposedOnly = resolved.filter !== ''
       const needle = resolved.search.toLowerCase()
       // Search text: the child account's title (lower-cased once per index) or its domain's title.

@@ -42,37 +42,6 @@ export function lowerCased<R>(rows: readonly R[], text: (row: R) => string): str
   return out
 }
 
-/**
- * Per-parent sorted indexes over one array of the state, valid while `fingerprint` is unchanged (the array itself,
- * its length, and a version bumped on every change made through the store).
- */
-export class ParentIndex<R> {
-  private key: readonly unknown[] = []
-  private readonly byParent = new Map<string, SortedRows<R>>()
-
-  constructor(
-    private readonly parentOf: (row: R) => string,
-    private readonly order: (a: R, b: R) => number,
-  ) {}
-
-  /** The sorted rows of `parent` in `source`; `fingerprint` must change whenever `source` may have. */
-  get(source: readonly R[], parent: string, fingerprint: readonly unknown[]): SortedRows<R> {
-    if (!sameKey(this.key, fingerprint)) {
-      this.byParent.clear()
-      this.key = fingerprint
-    }
-    let index = this.byParent.get(parent)
-    if (!index) {
-      const own: R[] = []
-      for (const row of source) if (this.parentOf(row) === parent) own.push(row)
-      own.sort(this.order)
-      index = new SortedRows(own)
-      this.byParent.set(parent, index)
-    }
-    return index
-  }
-}
-
 /** A value computed from the state, kept while `fingerprint` is unchanged. */
 export class Memo<T> {
   private key: readonly unknown[] = []
@@ -91,6 +60,33 @@ function sameKey(a: readonly unknown[], b: readonly unknown[]): boolean {
   if (a.length !== b.length) return false
   for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) return false
   return true
+}
+
+/**
+ * Per-parent sorted indexes over one array of the state, valid while `fingerprint` is unchanged (the array itself,
+ * its length, and a version bumped on every change made through the store).
+ */
+export class ParentIndex<R> {
+  private readonly byParent = new Memo<Map<string, SortedRows<R>>>()
+
+  constructor(
+    private readonly parentOf: (row: R) => string,
+    private readonly order: (a: R, b: R) => number,
+  ) {}
+
+  /** The sorted rows of `parent` in `source`; `fingerprint` must change whenever `source` may have. */
+  get(source: readonly R[], parent: string, fingerprint: readonly unknown[]): SortedRows<R> {
+    const byParent = this.byParent.get(fingerprint, () => new Map())
+    let index = byParent.get(parent)
+    if (!index) {
+      const own: R[] = []
+      for (const row of source) if (this.parentOf(row) === parent) own.push(row)
+      own.sort(this.order)
+      index = new SortedRows(own)
+      byParent.set(parent, index)
+    }
+    return index
+  }
 }
 
 /**
@@ -115,13 +111,8 @@ export function pageOf<R>(index: SortedRows<R>, accept: ((i: number) => boolean)
  * contains `needle` (already lower-cased, not empty).
  */
 export function idsWhoseTitleContains<T extends { id: string; title: string }>(items: readonly T[], needle: string): Set<string> {
-  const seen = new Set<string>()
   const hits = new Set<string>()
-  for (const item of items) {
-    if (seen.has(item.id)) continue
-    seen.add(item.id)
-    if (item.title.toLowerCase().includes(needle)) hits.add(item.id)
-  }
+  for (const [id, item] of firstById(items)) if (item.title.toLowerCase().includes(needle)) hits.add(id)
   return hits
 }
 

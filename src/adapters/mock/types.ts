@@ -199,7 +199,8 @@ export interface MockBackend {
   reset(options?: MockBackendOptions): void
   /**
    * The server side of each adapter operation, synchronous and without latency or injected failures.
-   * Each throws `NetworkApiError` exactly like the real API. Used by the mock adapter and the reference server.
+   * Each returns fresh objects (never the store's own) and throws `NetworkApiError` exactly like the real API.
+   * Used by the mock adapter and the reference server.
    */
   readonly api: Required<Omit<NetworksAdapter, 'name'>> extends infer A
     ? { [K in keyof A]: A[K] extends (...args: infer P) => Promise<infer R> ? (...args: P) => R : never }

@@ -10,6 +10,10 @@ import { createMockAdapter, createMockBackend, MOCK_IDS, mockInvitationStatus, M
 import type { MockBackend, MockBackendState, MockInvitationRecord, MockNetworkRecord } from '../../src/adapters/mock'
 import { INVITATION_STATUSES, pageCount } from '../../src/core'
 import type { ListQuery, Network, NetworkInvitation, RecordList } from '../../src/core'
+import { createRandom } from '../../src/adapters/mock/random'
+
+/** The mock's own seeded generator, as a bare `() => number`. */
+const rng = (seed: number): (() => number) => createRandom(seed).next
 
 const { accounts, domains } = MOCK_IDS
 
@@ -98,18 +102,6 @@ function referenceNetworks(backend: MockBackend, query: ListQuery): RecordList<N
       return view
     },
   )
-}
-
-/** Deterministic pseudo-random numbers (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
 }
 
 const SEARCHES = ['', '', 'a', 'CO', 'retail', 'Restaurant', 'store', 'garcia', 'GARCIA', 'maple', 'x@', '.com', 'zz-none', 'wholesale', 'E']
@@ -336,16 +328,15 @@ describe('list caches', () => {
     expect(backend.api.listNetworks().list[0]!.account_title).not.toBe('mutated')
   })
 
-  it('seeding many invitations through $patch is quick, and the store stays reactive for the host', () => {
+  it('seeding 20k invitations through one $patch is one patch for the host, and the next list sees them', () => {
+    // How fast this is belongs to `npm run bench` (part 4 reports the insert time), not to a timed test.
     const backend = createMockBackend({ seed: false })
     const seen: string[] = []
     backend.store.$subscribe((mutation) => seen.push(mutation.type), { flush: 'sync' })
     const many = records(rng(9), 20_000, accounts.harbor, backend.clock.now())
-    const started = performance.now()
     backend.store.$patch((state) => {
       state.invitations = many
     })
-    expect(performance.now() - started).toBeLessThan(1000)
     expect(seen).toEqual(['patch function'])
     const list = backend.api.listInvitations({ search: 'garcia', filter: 'pending', page: 2 })
     expect(list).toEqual(referenceInvitations(backend, { search: 'garcia', filter: 'pending', page: 2 }))

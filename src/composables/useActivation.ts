@@ -18,7 +18,7 @@ import type { ActivationResult } from '../core/types'
 import { activationMessages } from '../messages/activation'
 import { useAreaMessages, useCommonMessages, useNetworksCore } from './context'
 import { networkQueryKeys } from '../query-keys'
-import { readActivationToken, removeTokenFromUrl } from './activation-token'
+import { readActivationToken, removeTokenFromUrl } from '../core/activation-token'
 import { describeError, type DescribedError } from './errors'
 
 /**

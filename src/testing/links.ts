@@ -1,31 +1,15 @@
 /**
  * Reading activation tokens out of email links, whichever way the host app's activation page expects them.
  */
-
-const PARSE_BASE = 'http://conformance.invalid/'
-
-function nonEmpty(value: string | null): string | null {
-  return value === null || value === '' ? null : value
-}
+import { readActivationToken } from '../core/activation-token'
 
 /**
  * The activation token in an email link, or `null`. Reads `?token=` from the query first, then the hash in
  * either form the seeds use: `#token=…` or a hash route `#/route?token=…`. Relative links are accepted.
+ * The same reader the activation component uses (`readActivationToken`).
  */
 export function extractToken(link: string): string | null {
-  let url: URL
-  try {
-    url = new URL(link, PARSE_BASE)
-  } catch {
-    return null
-  }
-  const fromQuery = nonEmpty(url.searchParams.get('token'))
-  if (fromQuery !== null) return fromQuery
-  const hash = url.hash.startsWith('#') ? url.hash.slice(1) : url.hash
-  if (hash === '') return null
-  const question = hash.indexOf('?')
-  const params = new URLSearchParams(question === -1 ? hash : hash.slice(question + 1))
-  return nonEmpty(params.get('token'))
+  return readActivationToken(link)
 }
 
 const NEXT_CHAR: Readonly<Record<string, string>> = (() => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { hasActivationToken, readActivationToken, removeTokenFromUrl } from '../../src/composables/activation-token'
+import { hasActivationToken, readActivationToken, removeTokenFromUrl } from '../../src/core/activation-token'
 
 const T = 'abcDEF0123456789_-.~xyz'
 

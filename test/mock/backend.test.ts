@@ -7,9 +7,9 @@ import {
   createMockBackend,
   type MockAdapter,
   type MockBackend,
+  type MockEmail,
 } from '../../src/adapters/mock'
 import { base64url, createRandom, createToken } from '../../src/adapters/mock/random'
-import { tokenFromLink } from '../../src/adapters/mock/text'
 import { freshAdapter, inviteWithToken, lastEmail } from './helpers'
 
 const { accounts, domains } = MOCK_IDS
@@ -94,11 +94,14 @@ describe('tokens', () => {
     expect(JSON.stringify(error)).not.toContain(token)
   })
 
-  it('tokenFromLink reads the query or the hash', () => {
-    expect(tokenFromLink('https://x.example/n?token=abc')).toBe('abc')
-    expect(tokenFromLink('https://x.example/n#token=abc')).toBe('abc')
-    expect(tokenFromLink('https://x.example/n')).toBeNull()
-    expect(tokenFromLink('not a url')).toBeNull()
+  it('tokenFromEmail reads the link\'s query or hash, and nothing from other emails', () => {
+    const backend = createMockBackend({ seed: false })
+    const email = (link: string, kind: MockEmail['kind'] = 'invitation'): MockEmail => ({ id: 'eml_1', sent: 0, kind, to: 'a@b.example', subject: '', text: '', link })
+    expect(backend.tokenFromEmail(email('https://x.example/n?token=abc'))).toBe('abc')
+    expect(backend.tokenFromEmail(email('https://x.example/n#token=abc'))).toBe('abc')
+    expect(backend.tokenFromEmail(email('https://x.example/n'))).toBeNull()
+    expect(backend.tokenFromEmail(email('not a url'))).toBeNull()
+    expect(backend.tokenFromEmail(email('https://x.example/login?token=abc', 'login-instructions'))).toBeNull()
   })
 })
 

@@ -33,6 +33,7 @@
 import * as z from 'zod/mini'
 import { createPinia } from 'pinia'
 import { toRaw } from 'vue'
+import { readActivationToken } from '../../core/activation-token'
 import { checkAccess } from '../../core/access'
 import type { AccessMap } from '../../core/access'
 import type { NetworksOperation } from '../../core/adapter'
@@ -61,7 +62,7 @@ import { createRandom, createToken } from './random'
 import type { MockRandom } from './random'
 import { buildSeed, FULL_ACCESS, MOCK_VERSION_ID } from './seed'
 import { MOCK_STORE_ID, mockStoreVersion, useMockBackendStore } from './store'
-import { activationLink, invitationEmail, loginEmail, nameFromEmail, titleFromEmail, tokenFromLink } from './text'
+import { activationLink, invitationEmail, loginEmail, nameFromEmail, titleFromEmail } from './text'
 import type {
   MockAccount,
   MockBackend,
@@ -771,7 +772,7 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
     domains: () => clonePlain(live().domains),
     countries: () => clonePlain(live().countries),
     outbox: () => clonePlain(live().outbox),
-    tokenFromEmail: (email) => (email.kind === 'invitation' ? tokenFromLink(email.link) : null),
+    tokenFromEmail: (email) => (email.kind === 'invitation' ? readActivationToken(email.link) : null),
     setMonetization(on) {
       mutate((s) => {
         s.settings.monetization = on

@@ -41,20 +41,6 @@ export function activationLink(networkUrl: string, token: string): string {
   return url.toString()
 }
 
-/** Reads `token` from a link's query, or from its hash (`#token=…`, as the reference demo does); `null` when absent. */
-export function tokenFromLink(link: string): string | null {
-  let url: URL
-  try {
-    url = new URL(link)
-  } catch {
-    return null
-  }
-  const fromQuery = url.searchParams.get('token')
-  if (fromQuery) return fromQuery
-  const fromHash = new URLSearchParams(url.hash.replace(/^#\??/, '')).get('token')
-  return fromHash || null
-}
-
 /** What the invitation email needs to say. */
 export interface InvitationEmailFacts {
   /** Parent account title. */

@@ -22,7 +22,7 @@ import vue from '@vitejs/plugin-vue'
 import { build } from 'vite'
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
-const OUT = join(ROOT, 'bench/.out/size')
+const OUT = process.env.SIZE_OUT ? resolve(process.env.SIZE_OUT) : join(ROOT, 'bench/.out/size')
 const RESULTS = join(ROOT, 'bench/results.json')
 const BUDGETS = join(ROOT, 'bench/budgets.json')
 const COMPONENTS = ['NetworkInvitationForm', 'NetworkActivation', 'NetworkInvitationsTable', 'NetworksTable']
@@ -172,7 +172,7 @@ async function buildEntry(entry) {
     raw: code.length,
     gzip: gzipSync(code, { level: 9 }).length,
     brotli: brotliCompressSync(code, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: code.length } }).length,
-    contributors: [...modules.entries()].sort((a, b) => b[1] - a[1]).slice(0, 10).map(([module, minified]) => ({ module, minified })),
+    contributors: [...modules.entries()].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.TOPN ?? 10)).map(([module, minified]) => ({ module, minified })),
   }
 }
 

@@ -11,9 +11,12 @@ import {
   type Plugin,
 } from 'vue'
 import type { NetworksAdapter } from './core/adapter'
+import { LIBRARY } from './core/describe'
 import { createFormatters, type NetworkFormatters } from './core/format'
 import { resolveAccessPolicy, type AccessPolicy, type NetworkAction } from './access-policy'
 import { resolveMessages, type NetworkMessages, type NetworkMessagesOverride } from './messages'
+// An import cycle (context.ts uses this module's context and message); harmless: neither side calls at load time.
+import { useNetworksCore } from './composables/context'
 
 /** Options of `createAccountNetworks`: defaults for every component in the app. */
 export interface AccountNetworksOptions {
@@ -56,11 +59,10 @@ export interface AccountNetworksContext {
 }
 
 /** Injection key of the plugin's context. */
-export const accountNetworksKey: InjectionKey<AccountNetworksContext> = Symbol('vue-account-networks')
+export const accountNetworksKey: InjectionKey<AccountNetworksContext> = Symbol(LIBRARY)
 
 /** Builds a context from options (the plugin does this; tests and hosts without the plugin may too). */
 export function createAccountNetworksContext(options: AccountNetworksOptions = {}): AccountNetworksContext {
-  const locale = computed(() => toValue(options.locale))
   return {
     adapter: options.adapter,
     queryClient:
@@ -69,7 +71,7 @@ export function createAccountNetworksContext(options: AccountNetworksOptions = {
     can: resolveAccessPolicy(options.can),
     monetization: computed(() => toValue(options.monetization) ?? true),
     messageOverrides: computed(() => toValue(options.messages)),
-    format: computed(() => createFormatters(locale.value)),
+    format: computed(() => createFormatters(toValue(options.locale))),
     loginUrl: computed(() => toValue(options.loginUrl)),
   }
 }
@@ -82,34 +84,30 @@ export function createAccountNetworks(options: AccountNetworksOptions = {}): Plu
   return {
     install(app: App) {
       const context = createAccountNetworksContext(options)
+      const { queryClient } = context
       app.provide(accountNetworksKey, context)
       if (!options.queryClient) {
-        context.queryClient.mount()
-        app.onUnmount(() => context.queryClient.unmount())
+        queryClient.mount()
+        app.onUnmount(() => queryClient.unmount())
       }
     },
   }
 }
 
-const fallbackContexts = new WeakMap<App, AccountNetworksContext>()
-
-/** The plugin's context, or one private to the app when the plugin is not installed. */
+/**
+ * The plugin's context, or one private to the app when the plugin is not installed: the first component to ask
+ * provides it to its app, so every later component of that app injects the same one.
+ */
 export function useAccountNetworksContext(): AccountNetworksContext {
   const provided = inject(accountNetworksKey, null)
   if (provided) return provided
-  const app = getCurrentInstance()?.appContext.app
-  if (!app) return createAccountNetworksContext()
-  let context = fallbackContexts.get(app)
-  if (!context) {
-    context = createAccountNetworksContext()
-    fallbackContexts.set(app, context)
-  }
+  const context = createAccountNetworksContext()
+  getCurrentInstance()?.appContext.app.provide(accountNetworksKey, context)
   return context
 }
 
 /** Message thrown when a component has no adapter. */
-export const MISSING_ADAPTER_MESSAGE =
-  '[vue-account-networks] No API adapter. Install the plugin with app.use(createAccountNetworks({ adapter })) or pass an `adapter` prop to the component.'
+export const MISSING_ADAPTER_MESSAGE = `[${LIBRARY}] No API adapter. Install the plugin with app.use(createAccountNetworks({ adapter })) or pass an \`adapter\` prop to the component.`
 
 /** Options of `useNetworks`. */
 export interface UseNetworksOptions {
@@ -131,9 +129,7 @@ export interface UseNetworksReturn extends AccountNetworksContext {
  * (The package's own components use an internal variant without `messages`, so that they bundle only their own
  * area of the messages.)
  */
-export function useNetworks(options: UseNetworksOptions = {}): UseNetworksReturn {
-  const context = useAccountNetworksContext()
-  const adapter = toValue(options.adapter) ?? context.adapter
-  if (!adapter) throw new Error(MISSING_ADAPTER_MESSAGE)
-  return { ...context, adapter, messages: computed(() => resolveMessages(context.messageOverrides.value)) }
+export function useNetworks(options?: UseNetworksOptions): UseNetworksReturn {
+  const context = useNetworksCore(options)
+  return { ...context, messages: computed(() => resolveMessages(context.messageOverrides.value)) }
 }

@@ -1,19 +1,15 @@
 import type { NetworksAdapter } from './core/adapter'
 import type { ListQuery } from './core/types'
+import { LIBRARY as ROOT } from './core/describe'
 import { resolveListQuery } from './core/list'
 
-const ROOT = 'vue-account-networks' as const
 const ids = new WeakMap<NetworksAdapter, string>()
 let counter = 0
 
 /** A stable id per adapter object, so two adapters on one page never share cache entries. */
 function adapterScope(adapter: NetworksAdapter): string {
   let id = ids.get(adapter)
-  if (id === undefined) {
-    counter += 1
-    id = `${adapter.name ?? 'adapter'}#${counter}`
-    ids.set(adapter, id)
-  }
+  if (id === undefined) ids.set(adapter, (id = `${adapter.name ?? 'adapter'}#${++counter}`))
   return id
 }
 
@@ -27,11 +23,7 @@ const collectionKeys =
 const listKeys =
   <N extends string>(name: N) =>
   (adapter?: NetworksAdapter, query?: ListQuery) =>
-    adapter
-      ? query
-        ? ([ROOT, name, adapterScope(adapter), resolveListQuery(query)] as const)
-        : ([ROOT, name, adapterScope(adapter)] as const)
-      : ([ROOT, name] as const)
+    adapter && query ? ([ROOT, name, adapterScope(adapter), resolveListQuery(query)] as const) : collectionKeys(name)(adapter)
 
 /**
  * Query keys of every query the components make, all under `['vue-account-networks']`, so they never

@@ -13,7 +13,7 @@ import { MISSING_ADAPTER_MESSAGE, useAccountNetworksContext, type UseNetworksOpt
 /** `useNetworks()` without `messages`. */
 export type NetworksCore = Omit<UseNetworksReturn, 'messages'>
 
-/** Like `useNetworks`, without resolving every area of the messages. */
+/** Like `useNetworks` (which builds on it), without resolving every area of the messages. */
 export function useNetworksCore(options: UseNetworksOptions = {}): NetworksCore {
   const context = useAccountNetworksContext()
   const adapter = toValue(options.adapter) ?? context.adapter

@@ -1,4 +1,4 @@
-import { isNetworkApiError, toNetworkApiError, type NetworkApiError } from '../core/errors'
+import { toNetworkApiError, type NetworkApiError } from '../core/errors'
 import type { NetworkMessages } from '../messages'
 
 /** How a component should present a failure. */
@@ -18,11 +18,13 @@ export interface DescribedError {
  * read: pass the full messages object or just `{ common }`.
  */
 export function describeError(value: unknown, messages: Pick<NetworkMessages, 'common'>): DescribedError {
-  const error = isNetworkApiError(value) ? value : toNetworkApiError(value, messages.common.genericError)
-  const noAccess = error.status === 401 || error.status === 403
-  let message = error.message || messages.common.genericError
-  if (error.status === 401) message = messages.common.unauthenticated
-  else if (error.status === 403) message = messages.common.forbidden
-  const retryable = error.type === 'network' || error.type === 'system' || error.status === 429 || error.status >= 500
-  return { error, message, retryable, noAccess }
+  const { common } = messages
+  const error = toNetworkApiError(value, common.genericError)
+  const { status, type } = error
+  return {
+    error,
+    message: status === 401 ? common.unauthenticated : status === 403 ? common.forbidden : error.message || common.genericError,
+    retryable: type === 'network' || type === 'system' || status === 429 || status >= 500,
+    noAccess: status === 401 || status === 403,
+  }
 }

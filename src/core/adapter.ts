@@ -1,3 +1,4 @@
+import { DEFAULT_ACCESS_RULES } from './access'
 import type {
   ActivationResult,
   Country,
@@ -92,20 +93,8 @@ export type NetworksOperation =
   | 'activateInvitation'
   | OptionalNetworksOperation
 
-/** Every adapter operation name. */
-export const NETWORKS_OPERATIONS: readonly NetworksOperation[] = [
-  'listNetworkDomains',
-  'listCountries',
-  'createInvitation',
-  'listInvitations',
-  'updateInvitation',
-  'deleteInvitation',
-  'activateInvitation',
-  'listNetworks',
-  'getNetwork',
-  'updateNetwork',
-  'deleteNetwork',
-]
+/** Every adapter operation name, in contract order (the keys of `DEFAULT_ACCESS_RULES`, which has one per operation). */
+export const NETWORKS_OPERATIONS = /* @__PURE__ */ Object.keys(DEFAULT_ACCESS_RULES) as readonly NetworksOperation[]
 
 /** True when the adapter implements `operation`; narrows the adapter so the method can be called. */
 export function adapterSupports<K extends NetworksOperation>(

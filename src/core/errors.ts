@@ -1,4 +1,4 @@
-import { describeThrown } from './describe'
+import { GENERIC_ERROR_MESSAGE, LIBRARY, describeThrown } from './describe'
 
 /** Who can fix a failure: the user, the integrating developer, the server, or the connection. */
 export type NetworkApiErrorType = 'user' | 'codebase' | 'system' | 'network'
@@ -46,61 +46,52 @@ export interface NetworkApiErrorInit {
   retryAfter?: number
 }
 
-const BRAND = Symbol.for('vue-account-networks.NetworkApiError')
+const BRAND = Symbol.for(`${LIBRARY}.NetworkApiError`)
+
+/** Every field of `init`, present even when undefined, with `code` defaulted and a copy of `fields`. */
+function errorData(init: NetworkApiErrorInit): Required<Pick<NetworkApiErrorInit, 'code' | 'fields'>> & NetworkApiErrorInit {
+  const { status, type, code, message, fields, devMessage, reason, retryAfter } = init
+  return { status, type, code: code ?? status, message, fields: { ...fields }, devMessage, reason, retryAfter }
+}
 
 /** The only error an adapter rejects with. `message` is always fit to show a person. */
 export class NetworkApiError extends Error {
   /** HTTP status (0 when no response arrived). */
-  readonly status: number
+  declare readonly status: number
   /** Who can fix it. */
-  readonly type: NetworkApiErrorType
+  declare readonly type: NetworkApiErrorType
   /** Backstack error code. */
-  readonly code: number
+  declare readonly code: number
   /** Input name -> message, for form fields at fault. */
-  readonly fields: Readonly<Record<string, string>>
+  declare readonly fields: Readonly<Record<string, string>>
   /** Detail for developers; never shown to users. */
-  readonly devMessage: string | undefined
+  declare readonly devMessage: string | undefined
   /** Finer machine-readable reason, when known. */
-  readonly reason: NetworkApiErrorReason | undefined
+  declare readonly reason: NetworkApiErrorReason | undefined
   /** Seconds to wait before retrying, when the server said. */
-  readonly retryAfter: number | undefined
+  declare readonly retryAfter: number | undefined
   declare readonly [BRAND]: true
 
   constructor(init: NetworkApiErrorInit) {
-    super(init.message)
-    this.name = 'NetworkApiError'
-    this.status = init.status
-    this.type = init.type
-    this.code = init.code ?? init.status
-    this.fields = Object.freeze({ ...(init.fields ?? {}) })
-    this.devMessage = init.devMessage
-    this.reason = init.reason
-    this.retryAfter = init.retryAfter
+    const { message, ...data } = errorData(init)
+    super(message)
+    // Every property is set, even when undefined, so that the error always has the same own keys.
+    Object.assign(this, data, { name: 'NetworkApiError', fields: Object.freeze(data.fields) })
     Object.defineProperty(this, BRAND, { value: true })
   }
 
   /** Plain, serialisable data of this error. */
   toJSON(): NetworkApiErrorInit {
-    return {
-      status: this.status,
-      type: this.type,
-      code: this.code,
-      message: this.message,
-      fields: { ...this.fields },
-      devMessage: this.devMessage,
-      reason: this.reason,
-      retryAfter: this.retryAfter,
-    }
+    return errorData(this)
   }
 }
 
 /** True when `value` is a `NetworkApiError` (also across bundle copies). */
 export function isNetworkApiError(value: unknown): value is NetworkApiError {
-  if (typeof value !== 'object' || value === null) return false
   try {
     return (value as Record<symbol, unknown>)[BRAND] === true
   } catch {
-    // A revoked proxy or a throwing getter is not one of ours.
+    // null or undefined, a revoked proxy or a throwing getter: not one of ours.
     return false
   }
 }
@@ -109,7 +100,8 @@ export function isNetworkApiError(value: unknown): value is NetworkApiError {
  * Wraps anything thrown into a `NetworkApiError`: adapters use it so that nothing else ever escapes.
  * A `NetworkApiError` passes through unchanged; anything else becomes a `codebase` error.
  */
-export function toNetworkApiError(value: unknown, fallbackMessage = 'Something went wrong. Please try again.'): NetworkApiError {
-  if (isNetworkApiError(value)) return value
-  return new NetworkApiError({ status: 0, type: 'codebase', message: fallbackMessage, devMessage: describeThrown(value) })
+export function toNetworkApiError(value: unknown, fallbackMessage = GENERIC_ERROR_MESSAGE): NetworkApiError {
+  return isNetworkApiError(value)
+    ? value
+    : new NetworkApiError({ status: 0, type: 'codebase', message: fallbackMessage, devMessage: describeThrown(value) })
 }

@@ -36,24 +36,24 @@ export function createFormatters(locale?: string): NetworkFormatters {
   } catch {
     resolved = 'en'
   }
-  const percentFormat = new Intl.NumberFormat(resolved, { style: 'percent', maximumFractionDigits: 2 })
-  const numberFormat = new Intl.NumberFormat(resolved)
-  const dateFormat = new Intl.DateTimeFormat(resolved, { dateStyle: 'medium' })
-  const dateTimeFormat = new Intl.DateTimeFormat(resolved, { dateStyle: 'medium', timeStyle: 'short' })
+  // The `format` of `Intl.NumberFormat` and `Intl.DateTimeFormat` is a getter returning a bound function.
+  const percentFormat = new Intl.NumberFormat(resolved, { style: 'percent', maximumFractionDigits: 2 }).format
+  /** Formats epoch milliseconds: a medium date, with the time in `timeStyle` when given. */
+  const dateFormat = (timeStyle?: 'short') => new Intl.DateTimeFormat(resolved, { dateStyle: 'medium', timeStyle }).format
+  const date = dateFormat()
+  const dateTime = dateFormat('short')
   const relativeFormat = new Intl.RelativeTimeFormat(resolved, { numeric: 'auto' })
   return {
     locale: resolved,
-    percent: (value) => percentFormat.format(value / 100),
-    number: (value) => numberFormat.format(value),
-    date: (s) => dateFormat.format(new Date(s * 1000)),
-    dateTime: (s) => dateTimeFormat.format(new Date(s * 1000)),
+    percent: (value) => percentFormat(value / 100),
+    number: new Intl.NumberFormat(resolved).format,
+    date: (s) => date(s * 1000),
+    dateTime: (s) => dateTime(s * 1000),
     relative(s, now = Math.floor(Date.now() / 1000)) {
       const diff = s - now
-      const abs = Math.abs(diff)
-      for (const [unit, size] of UNITS) {
-        if (abs >= size || unit === 'second') return relativeFormat.format(Math.round(diff / size), unit)
-      }
-      return relativeFormat.format(0, 'second')
+      // The largest unit that fits; under a second (or NaN) in seconds.
+      const [unit, size] = UNITS.find(([, size]) => Math.abs(diff) >= size) ?? ['second', 1]
+      return relativeFormat.format(Math.round(diff / size), unit)
     },
   }
 }

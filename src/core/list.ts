@@ -30,13 +30,13 @@ export function pageCount(total: number, records: number): number {
 
 /** Slices already-filtered rows into one record-list page. */
 export function paginate<T>(rows: readonly T[], query: ResolvedListQuery, filters: readonly string[]): RecordList<T> {
-  const start = (query.page - 1) * query.records
+  const { page, records } = query
   return {
-    list: rows.slice(start, start + query.records),
+    list: rows.slice((page - 1) * records, page * records),
     total: rows.length,
     search: query.search,
     filter: query.filter,
     filters: [...filters],
-    pages: pageCount(rows.length, query.records),
+    pages: pageCount(rows.length, records),
   }
 }

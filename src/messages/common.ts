@@ -1,3 +1,5 @@
+import { GENERIC_ERROR_MESSAGE } from '../core/describe'
+
 /** Messages shared by every component. */
 export const commonMessages = {
   /** Shown when the adapter rejected with 401. */
@@ -5,7 +7,7 @@ export const commonMessages = {
   /** Shown when the adapter rejected with 403. */
   forbidden: "You don't have access to networks. Ask an administrator of your account.",
   /** Generic failure when the error has no message of its own. */
-  genericError: 'Something went wrong. Please try again.',
+  genericError: GENERIC_ERROR_MESSAGE,
   /** Retry button. */
   retry: 'Try again',
   /** Cancel button. */

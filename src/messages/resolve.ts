@@ -16,10 +16,8 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 export function deepMerge<T>(base: T, override: unknown): T {
   if (!isPlainObject(base) || !isPlainObject(override)) return (override === undefined ? base : override) as T
   const out: Record<string, unknown> = { ...base }
-  for (const [key, value] of Object.entries(override)) {
-    if (value === undefined) continue
-    out[key] = key in base ? deepMerge((base as Record<string, unknown>)[key], value) : value
-  }
+  // `out[key]` is `base[key]` (own or inherited); for a key the base lacks it is `undefined`, and the override wins.
+  for (const [key, value] of Object.entries(override)) if (value !== undefined) out[key] = deepMerge(out[key], value)
   return out as T
 }
 

@@ -1,9 +1,7 @@
 import { hashKey, keepPreviousData, useQuery, type QueryClient, type QueryKey } from '@tanstack/vue-query'
 import {
   computed,
-  getCurrentScope,
   onScopeDispose,
-  readonly,
   shallowRef,
   toValue,
   watch,
@@ -108,32 +106,29 @@ function clampRecords(value: number): number {
  * Search, filter and page-size changes go back to page 1.
  */
 export function useRecordList<T>(options: UseRecordListOptions<T>): UseRecordListReturn<T> {
-  const { queryClient } = options
+  const { queryClient, queryKey } = options
   const staleTime = options.staleTime ?? 30_000
   const search = shallowRef(options.search ?? '')
-  const appliedSearch = shallowRef((options.search ?? '').trim())
+  const appliedSearch = shallowRef(search.value.trim())
   const filter = shallowRef(options.filter ?? '')
   const page = options.page ?? shallowRef(1)
   const records = shallowRef(clampRecords(options.records ?? DEFAULT_RECORDS))
   if (!Number.isInteger(page.value) || page.value < 1) page.value = 1
 
   let timer: ReturnType<typeof setTimeout> | undefined
-  const clearTimer = () => {
-    if (timer !== undefined) clearTimeout(timer)
-    timer = undefined
-  }
   const applySearch = () => {
-    clearTimer()
+    clearTimeout(timer)
     appliedSearch.value = search.value.trim()
   }
   watch(search, (value) => {
-    clearTimer()
+    clearTimeout(timer)
     if (value.trim() === appliedSearch.value) return
     const delay = toValue(options.debounce) ?? DEFAULT_SEARCH_DEBOUNCE
-    if (delay <= 0) applySearch()
-    else timer = setTimeout(applySearch, delay)
+    if (delay > 0) timer = setTimeout(applySearch, delay)
+    else applySearch()
   })
-  if (getCurrentScope()) onScopeDispose(clearTimer)
+  // Outside a component or scope there is nothing to dispose with: no warning then.
+  onScopeDispose(() => clearTimeout(timer), true)
 
   // Synchronous, so the query key never combines a new search with an old page.
   watch([appliedSearch, filter, records], () => {
@@ -161,7 +156,7 @@ export function useRecordList<T>(options: UseRecordListOptions<T>): UseRecordLis
     () => {
       const q = query.value
       return {
-        queryKey: options.queryKey(q),
+        queryKey: queryKey(q),
         queryFn: () => fetchPage(q),
         enabled: enabled.value,
         placeholderData: keepPreviousData,
@@ -172,38 +167,36 @@ export function useRecordList<T>(options: UseRecordListOptions<T>): UseRecordLis
     },
     queryClient,
   )
-
   const data = computed(() => result.data.value)
   const isPlaceholderData = computed(() => result.isPlaceholderData.value)
   const pages = computed(() => data.value?.pages ?? 0)
 
-  // Prefetch the next page once per page shown: when a page's query key first has its own data on screen. Later
-  // changes of the same page's data (an invalidation refetch after a create, edit or delete; an optimistic patch)
-  // do not prefetch again: the invalidation marked the cached next page stale, so it is fetched fresh when visited
-  // instead of twice (once now, once then). Remembering only the last key keeps 1 → 2 → 1 cheap: coming back to
-  // page 1 prefetches page 2 again, which costs nothing while it is fresh.
-  let prefetchedFor: string | null = null
+  // Once a page's own data is on screen (not the previous page kept while it loads): a page past the end (after
+  // deletions or a smaller total) moves to the last page; otherwise the next page is prefetched, once per page
+  // shown. Later changes of the same page's data (an invalidation refetch after a create, edit or delete; an
+  // optimistic patch) do not prefetch again: the invalidation marked the cached next page stale, so it is fetched
+  // fresh when visited instead of twice (once now, once then). Remembering only the last key keeps 1 → 2 → 1
+  // cheap: coming back to page 1 prefetches page 2 again, which costs nothing while it is fresh.
+  let prefetchedFor: string | undefined
   watch(
     [data, isPlaceholderData, query, enabled],
     () => {
-      if (!enabled.value || !data.value || isPlaceholderData.value) return
-      if (!(toValue(options.prefetch) ?? true)) return
+      const shown = data.value
+      if (!shown || isPlaceholderData.value) return
+      if (shown.pages > 0 && page.value > shown.pages) {
+        page.value = shown.pages
+        return
+      }
       const q = query.value
-      const key = hashKey(options.queryKey(q))
-      if (key === prefetchedFor) return
+      const key = hashKey(queryKey(q))
+      if (!enabled.value || !(toValue(options.prefetch) ?? true) || key === prefetchedFor) return
       prefetchedFor = key
-      if (q.page >= data.value.pages) return
+      if (q.page >= shown.pages) return
       const next: ResolvedListQuery = { ...q, page: q.page + 1 }
-      void queryClient.prefetchQuery({ queryKey: options.queryKey(next), queryFn: () => fetchPage(next), staleTime })
+      void queryClient.prefetchQuery({ queryKey: queryKey(next), queryFn: () => fetchPage(next), staleTime })
     },
     { immediate: true },
   )
-
-  // A page past the end (after deletions or a smaller total) moves to the last page.
-  watch([data, isPlaceholderData], () => {
-    if (!data.value || isPlaceholderData.value) return
-    if (data.value.pages > 0 && page.value > data.value.pages) page.value = data.value.pages
-  })
 
   const goToPage = (target: number) => {
     const last = Math.max(1, pages.value)
@@ -212,7 +205,7 @@ export function useRecordList<T>(options: UseRecordListOptions<T>): UseRecordLis
 
   return {
     search,
-    appliedSearch: readonly(appliedSearch),
+    appliedSearch,
     filter,
     page,
     records,
@@ -222,12 +215,12 @@ export function useRecordList<T>(options: UseRecordListOptions<T>): UseRecordLis
     total: computed(() => data.value?.total ?? 0),
     pages,
     filters: computed(() => data.value?.filters ?? []),
-    hasCriteria: computed(() => appliedSearch.value !== '' || search.value.trim() !== '' || filter.value !== ''),
+    hasCriteria: computed(() => !!(appliedSearch.value || search.value.trim() || filter.value)),
     isLoading: computed(() => enabled.value && !data.value && (result.isPending.value || result.isFetching.value)),
     isFetching: computed(() => result.isFetching.value),
     isRefetching: computed(() => !!data.value && result.isFetching.value),
     isPlaceholderData,
-    error: computed(() => (result.isFetching.value && !data.value ? null : (result.error.value ?? null))),
+    error: computed(() => (result.isFetching.value && !data.value ? null : result.error.value)),
     applySearch,
     clearCriteria: () => {
       search.value = ''

@@ -1,44 +1,37 @@
-import { createTextVNode, defineComponent, h, renderSlot, type PropType, type Slots } from 'vue'
+import { defineComponent, h, renderSlot, type Slots } from 'vue'
+import type { DataTableColumn } from './list-shell'
 
-/** The part of a `DataTableColumn` a row needs. */
-export interface DataTableRowColumn<Row> {
-  key: string
-  value: (row: Row) => unknown
-}
-
-function cellText(value: unknown): string {
-  return value === undefined || value === null ? '' : String(value)
+/** Props of `DataTableRow`. */
+export interface DataTableRowProps {
+  /** The row's view model. */
+  row: unknown
+  /** The columns (`never`: a column of any row type fits; the row given is the one the columns were made for). */
+  columns: ReadonlyArray<DataTableColumn<never>>
+  /** The host's slots: a cell renders `#<key>-cell`, else its value as text. */
+  slots: Slots
+  /** A new object on every table render forces the row to update (when the slots may read non-reactive values). */
+  tick?: object
 }
 
 /**
- * One `<tr>` of a `DataTable`, as its own component so a table re-render (a notice, a busy flag, one row added
- * or removed) does not re-render the rows whose props did not change. What a row shows comes from the table's
+ * One `<tr>` of the list's table, as its own component so a table re-render (a notice, a busy flag, one row added
+ * or removed) does not re-render the rows whose props did not change. What a row shows comes from the host's
  * `#<key>-cell` slots, rendered here: their reactive reads are tracked per row, so a change re-renders only the
- * rows that read it. `tick` forces an update on every table render (when the slots may close over values that
- * are not reactive).
+ * rows that read it.
  */
-export default defineComponent({
-  name: 'DataTableRow',
-  props: {
-    row: { type: null as unknown as PropType<unknown>, required: true },
-    // `never`: a column of any row type fits; the row given is the one the column was made for.
-    columns: { type: Array as PropType<ReadonlyArray<DataTableRowColumn<never>>>, required: true },
-    slots: { type: Object as PropType<Slots>, required: true },
-    tick: { type: null as unknown as PropType<object | undefined>, required: false },
-  },
-  setup(props) {
-    return () => {
-      const row = props.row
-      return h(
-        'tr',
-        { class: 'vnw-data-table__row' },
-        props.columns.map((column) => {
-          const value = (column as DataTableRowColumn<unknown>).value(row)
-          return h('td', { key: column.key, class: ['vnw-data-table__cell', `vnw-data-table__cell--${column.key}`] }, [
-            renderSlot(props.slots, `${column.key}-cell`, { row, value }, () => [createTextVNode(cellText(value))]),
-          ])
-        }),
-      )
-    }
-  },
-})
+export default defineComponent(
+  (props: DataTableRowProps) => () =>
+    h(
+      'tr',
+      { class: 'vnw-data-table__row' },
+      props.columns.map(({ key, value: read }) => {
+        const row = props.row
+        const value = (read as ((row: unknown) => unknown) | undefined)?.(row)
+        // No slot: the value as text (nothing for null or undefined).
+        return h('td', { key, class: `vnw-data-table__cell vnw-data-table__cell--${key}` }, [
+          renderSlot(props.slots, `${key}-cell`, { row, value }, () => [String(value ?? '')]),
+        ])
+      }),
+    ),
+  { props: ['row', 'columns', 'slots', 'tick'] },
+)

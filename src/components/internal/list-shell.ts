@@ -4,10 +4,38 @@ import type { NetworkMessages } from '../../messages'
 import type { RowActionOutcome } from '../../composables/useNetworkMutations'
 import type { UseRecordListReturn } from '../../composables/useRecordList'
 
+/** One column of the table `RecordListShell` renders. */
+export interface DataTableColumn<Row> {
+  /** Stable key: names the `#<key>-cell` slot and the `vnw-data-table__cell--<key>` class. */
+  key: string
+  /** Header text. */
+  label: string
+  /** The cell's value: handed to the cell slot, and shown as text when there is no slot. */
+  value?: (row: Row) => unknown
+  /** Visually hides the header text (kept for screen readers). @defaultValue false */
+  hideLabel?: boolean
+}
+
 /** What `RecordListShell` reads of a `useRecordList`-based list (plus whether the session may list at all). */
 export type ShellList = Pick<
   UseRecordListReturn<unknown>,
-  'search' | 'filter' | 'records' | 'filters' | 'page' | 'pages' | 'total' | 'data' | 'rows' | 'hasCriteria' | 'clearCriteria' | 'isLoading' | 'isRefetching' | 'error' | 'refetch'
+  | 'search'
+  | 'filter'
+  | 'records'
+  | 'filters'
+  | 'page'
+  | 'pages'
+  | 'total'
+  | 'data'
+  | 'rows'
+  | 'hasCriteria'
+  | 'clearCriteria'
+  | 'nextPage'
+  | 'previousPage'
+  | 'isLoading'
+  | 'isRefetching'
+  | 'error'
+  | 'refetch'
 > & { allowed: ComputedRef<boolean> }
 
 /** The strings `RecordListShell` shows: the keys both list areas share. */
@@ -33,29 +61,20 @@ export type ShellMessages = Pick<
   | 'nextPage'
 >
 
-/** The aria-live notices of a list: a polite success/info notice and a dismissible failure (role=alert). */
+/** What a list notice reports: `success`/`info` are polite (role=status), `error` is an alert. */
+export type NoticeKind = 'success' | 'info' | 'error'
+
+/** The aria-live notice of a list: one at a time, so an error replaces a polite notice and vice versa. */
 export interface ListNotices {
-  notice: ShallowRef<{ kind: 'success' | 'info'; text: string } | null>
-  failureNotice: ShallowRef<string | null>
-  /** Shows a notice; an error replaces the polite notice and vice versa. */
-  announce: (kind: 'success' | 'info' | 'error', text: string) => void
-  /** Hides the failure notice. */
-  dismiss: () => void
+  /** The notice on screen; an `error` one has a Dismiss button. */
+  notice: ShallowRef<{ kind: NoticeKind; text: string } | null>
+  /** Shows a notice in place of the current one. */
+  announce: (kind: NoticeKind, text: string) => void
 }
 
 export function useListNotices(): ListNotices {
   const notice: ListNotices['notice'] = shallowRef(null)
-  const failureNotice: ListNotices['failureNotice'] = shallowRef(null)
-  function announce(kind: 'success' | 'info' | 'error', text: string) {
-    if (kind === 'error') {
-      failureNotice.value = text
-      notice.value = null
-    } else {
-      notice.value = { kind, text }
-      failureNotice.value = null
-    }
-  }
-  return { notice, failureNotice, announce, dismiss: () => (failureNotice.value = null) }
+  return { notice, announce: (kind, text) => (notice.value = { kind, text }) }
 }
 
 /** The notices of a confirmed row action (delete, remove). */
@@ -76,14 +95,12 @@ export function reportRowAction<T>(
   onDone: () => void,
   onError: (error: NetworkApiError) => void,
 ): void {
+  if (outcome.status === 'skipped') return
   if (outcome.status === 'done') {
     announce('success', texts.done())
-    onDone()
-  } else if (outcome.status === 'not-found') {
-    announce('info', texts.notFound())
-    onError(outcome.error)
-  } else if (outcome.status === 'failed') {
-    announce('error', texts.failed(outcome.message))
-    onError(outcome.error)
+    return onDone()
   }
+  if (outcome.status === 'failed') announce('error', texts.failed(outcome.message))
+  else announce('info', texts.notFound())
+  onError(outcome.error)
 }

@@ -1,12 +1,12 @@
 import { useMutation, useQuery, type QueryClient, type QueryKey } from '@tanstack/vue-query'
 import { computed, shallowRef, toValue, type ComputedRef, type MaybeRefOrGetter, type Ref } from 'vue'
-import { adapterSupports, type NetworksAdapter } from '../core/adapter'
+import { adapterSupports, type NetworksAdapter, type OptionalNetworksOperation } from '../core/adapter'
 import { toNetworkApiError, type NetworkApiError } from '../core/errors'
-import { feeSchema } from '../core/schemas'
+import { hasAtMostTwoDecimals } from '../core/schemas'
 import type { DeleteNetworkResult, Network, NetworkInvitation, RecordList } from '../core/types'
 import type { NetworkMessages } from '../messages'
 import { networksMessages } from '../messages/networks'
-import { unsupportedError, useAreaMessages, useCommonMessages, useNetworksCore } from './context'
+import { unsupportedError, useAreaMessages, useCommonMessages, useNetworksCore, type NetworksCore } from './context'
 import { networkQueryKeys } from '../query-keys'
 import { describeError } from './errors'
 
@@ -45,109 +45,118 @@ export interface UseDeleteReturn<Row, Result> {
   run: (row: Row) => Promise<RowActionOutcome<Result>>
 }
 
-type Snapshot = Array<[QueryKey, unknown]>
+type Method<K extends OptionalNetworksOperation> = Required<NetworksAdapter>[K]
+/** What operation `K` resolves with. */
+type Resolved<K extends OptionalNetworksOperation> = ReturnType<Method<K>> extends Promise<infer R> ? R : never
 
-/** Removes matching rows from every cached page under `prefix`; returns what to restore. */
-function removeRows<T>(queryClient: QueryClient, prefix: QueryKey, match: (row: T) => boolean): Snapshot {
-  const snapshot = queryClient.getQueriesData<RecordList<T>>({ queryKey: prefix }) as Snapshot
-  queryClient.setQueriesData<RecordList<T>>({ queryKey: prefix }, (old) => {
-    if (!old || !Array.isArray(old.list)) return old
-    const list = old.list.filter((row) => !match(row))
-    if (list.length === old.list.length) return old
-    return { ...old, list, total: Math.max(0, old.total - (old.list.length - list.length)) }
-  })
-  return snapshot
+/** What a composable running one optional adapter operation works with. */
+interface Operation<K extends OptionalNetworksOperation> extends NetworksCore {
+  common: ComputedRef<NetworkMessages['common']>
+  /** The adapter has the operation and the policy allows it. */
+  allowed: ComputedRef<boolean>
+  /** Runs the operation; rejects with a `NetworkApiError` only (reason `unsupported` when the adapter lacks it). */
+  call: (...args: Parameters<Method<K>>) => Promise<Resolved<K>>
 }
 
-/** Replaces matching rows in every cached page under `prefix`. */
-function patchRows<T>(queryClient: QueryClient, prefix: QueryKey, match: (row: T) => boolean, patch: (row: T) => T): void {
-  queryClient.setQueriesData<RecordList<T>>({ queryKey: prefix }, (old) => {
-    if (!old || !Array.isArray(old.list) || !old.list.some(match)) return old
-    return { ...old, list: old.list.map((row) => (match(row) ? patch(row) : row)) }
-  })
-}
-
-function restore(queryClient: QueryClient, snapshot: Snapshot): void {
-  for (const [key, data] of snapshot) queryClient.setQueryData(key, data)
-}
-
-function failure(error: unknown, messages: Pick<NetworkMessages, 'common'>): RowActionFailure {
-  const described = describeError(error, messages)
+function useOperation<K extends OptionalNetworksOperation>(options: UseNetworkMutationOptions, operation: K): Operation<K> {
+  const core = useNetworksCore(options)
+  const { adapter } = core
+  const common = useCommonMessages(core)
   return {
-    status: described.error.status === 404 ? 'not-found' : 'failed',
-    error: described.error,
-    message: described.message,
-    retryable: described.retryable,
-    noAccess: described.noAccess,
+    ...core,
+    common,
+    allowed: computed(() => adapterSupports(adapter, operation) && core.can(operation)),
+    call: async (...args) => {
+      try {
+        if (!adapterSupports(adapter, operation)) throw unsupportedError(common.value.genericError)
+        return await (adapter[operation] as (...a: typeof args) => Promise<Resolved<K>>)(...args)
+      } catch (e) {
+        throw toNetworkApiError(e, common.value.genericError)
+      }
+    },
   }
 }
 
-interface OptimisticDeleteConfig<Row, Result> {
-  adapter: NetworksAdapter
-  queryClient: QueryClient
-  common: ComputedRef<NetworkMessages['common']>
-  allowed: ComputedRef<boolean>
-  prefix: QueryKey
-  id: (row: Row) => string
-  call: (id: string) => Promise<Result>
-  afterSuccess?: (row: Row) => void
-}
-
-function useOptimisticDelete<Row, Result>(config: OptimisticDeleteConfig<Row, Result>): UseDeleteReturn<Row, Result> {
-  const { queryClient, prefix } = config
+/**
+ * Runs an action at most once at a time per `key`, never when not allowed, and resolves with its outcome
+ * (never rejects). `pending` is replaced as a whole on each change.
+ */
+function useRowAction<A extends unknown[], T>(
+  { common, allowed }: Pick<Operation<OptionalNetworksOperation>, 'common' | 'allowed'>,
+  key: (...args: A) => string,
+  action: (...args: A) => Promise<T>,
+) {
   const pending = shallowRef<ReadonlySet<string>>(new Set())
   const error = shallowRef<NetworkApiError | null>(null)
-  const setPending = (id: string, on: boolean) => {
+  const mark = (id: string, on: boolean) => {
     const next = new Set(pending.value)
     if (on) next.add(id)
     else next.delete(id)
     pending.value = next
   }
+  const run = async (...args: A): Promise<RowActionOutcome<T>> => {
+    const id = key(...args)
+    if (!allowed.value || pending.value.has(id)) return { status: 'skipped' }
+    mark(id, true)
+    error.value = null
+    try {
+      return { status: 'done', value: await action(...args) }
+    } catch (e) {
+      const described = describeError(e, { common: common.value })
+      error.value = described.error
+      return { ...described, status: described.error.status === 404 ? 'not-found' : 'failed' }
+    } finally {
+      mark(id, false)
+    }
+  }
+  return { allowed, pending, error, run }
+}
 
-  const mutation = useMutation<Result, NetworkApiError, Row, { snapshot: Snapshot }>(
+/** Removes (without `patch`) or replaces the rows `match` picks in every cached page under `queryKey`. */
+function editRows<T>(queryClient: QueryClient, queryKey: QueryKey, match: (row: T) => boolean, patch?: (row: T) => T): void {
+  queryClient.setQueriesData<RecordList<T>>({ queryKey }, (old) => {
+    if (!old?.list.some(match)) return old
+    const list = patch ? old.list.map((row) => (match(row) ? patch(row) : row)) : old.list.filter((row) => !match(row))
+    return { ...old, list, total: Math.max(0, old.total - old.list.length + list.length) }
+  })
+}
+
+/** Refetches the lists on screen in the background; other cached pages are only marked stale. */
+function refresh(queryClient: QueryClient, queryKey: QueryKey): void {
+  void queryClient.invalidateQueries({ queryKey, refetchType: 'active' }, { cancelRefetch: false })
+}
+
+/** An optimistic delete on the list under `queryKey`; `afterSuccess` gets the id once the server agreed. */
+function useOptimisticDelete<Row, Result>(
+  op: Pick<NetworksCore, 'queryClient'> & Pick<Operation<OptionalNetworksOperation>, 'common' | 'allowed'> & { call: (id: string) => Promise<Result> },
+  queryKey: QueryKey,
+  id: (row: Row) => string,
+  afterSuccess?: (id: string) => void,
+): UseDeleteReturn<Row, Result> {
+  const { queryClient } = op
+  const mutation = useMutation<Result, NetworkApiError, string, Array<[QueryKey, unknown]>>(
     {
-      mutationFn: async (row) => {
-        try {
-          return await config.call(config.id(row))
-        } catch (e) {
-          throw toNetworkApiError(e, config.common.value.genericError)
-        }
+      mutationFn: (key) => op.call(key),
+      onMutate: async (key) => {
+        await queryClient.cancelQueries({ queryKey })
+        const snapshot = queryClient.getQueriesData({ queryKey })
+        editRows<Row>(queryClient, queryKey, (row) => id(row) === key)
+        return snapshot
       },
-      onMutate: async (row) => {
-        await queryClient.cancelQueries({ queryKey: prefix })
-        return { snapshot: removeRows<Row>(queryClient, prefix, (r) => config.id(r) === config.id(row)) }
-      },
-      onError: (err, _row, context) => {
-        if (err.status !== 404 && context) restore(queryClient, context.snapshot)
+      onError: (error, _key, snapshot) => {
+        if (error.status !== 404 && snapshot) for (const [key, data] of snapshot) queryClient.setQueryData(key, data)
       },
       // Not awaited: the outcome is reported at once; the refetch runs in the background.
-      onSettled: () => {
-        // Only the list the row left; only pages on screen refetch, other cached pages are just marked stale.
-        void queryClient.invalidateQueries({ queryKey: prefix, refetchType: 'active' }, { cancelRefetch: false })
-      },
+      onSettled: () => refresh(queryClient, queryKey),
     },
     queryClient,
   )
-
-  const run = async (row: Row): Promise<RowActionOutcome<Result>> => {
-    const id = config.id(row)
-    if (!config.allowed.value || pending.value.has(id)) return { status: 'skipped' }
-    setPending(id, true)
-    error.value = null
-    try {
-      const value = await mutation.mutateAsync(row)
-      config.afterSuccess?.(row)
-      return { status: 'done', value }
-    } catch (e) {
-      const f = failure(e, { common: config.common.value })
-      error.value = f.error
-      return f
-    } finally {
-      setPending(id, false)
-    }
-  }
-
-  return { allowed: config.allowed, pending, error, run }
+  return useRowAction(op, id, async (row) => {
+    const key = id(row)
+    const value = await mutation.mutateAsync(key)
+    afterSuccess?.(key)
+    return value
+  })
 }
 
 /** Return of `useDeleteInvitation`. */
@@ -158,17 +167,8 @@ export type UseDeleteInvitationReturn = UseDeleteReturn<NetworkInvitation, void>
  * server refuses, and stays gone on 404 (it no longer exists). The lists are refreshed afterwards.
  */
 export function useDeleteInvitation(options: UseNetworkMutationOptions = {}): UseDeleteInvitationReturn {
-  const { adapter, queryClient, can, messageOverrides } = useNetworksCore(options)
-  const common = useCommonMessages({ messageOverrides })
-  return useOptimisticDelete<NetworkInvitation, void>({
-    adapter,
-    queryClient,
-    common,
-    allowed: computed(() => adapterSupports(adapter, 'deleteInvitation') && can('deleteInvitation')),
-    prefix: networkQueryKeys.invitations(adapter),
-    id: (row) => row.id,
-    call: (id) => (adapterSupports(adapter, 'deleteInvitation') ? adapter.deleteInvitation(id) : Promise.reject(unsupportedError(common.value.genericError))),
-  })
+  const op = useOperation(options, 'deleteInvitation')
+  return useOptimisticDelete(op, networkQueryKeys.invitations(op.adapter), (row: NetworkInvitation) => row.id)
 }
 
 /** Return of `useDeleteNetwork`. */
@@ -179,21 +179,11 @@ export type UseDeleteNetworkReturn = UseDeleteReturn<Network, DeleteNetworkResul
  * the server refuses. Its details leave the cache too.
  */
 export function useDeleteNetwork(options: UseNetworkMutationOptions = {}): UseDeleteNetworkReturn {
-  const { adapter, queryClient, can, messageOverrides } = useNetworksCore(options)
-  const common = useCommonMessages({ messageOverrides })
-  return useOptimisticDelete<Network, DeleteNetworkResult>({
-    adapter,
-    queryClient,
-    common,
-    allowed: computed(() => adapterSupports(adapter, 'deleteNetwork') && can('deleteNetwork')),
-    prefix: networkQueryKeys.networks(adapter),
-    id: (row) => row.account_id,
-    call: (id) =>
-      adapterSupports(adapter, 'deleteNetwork')
-        ? adapter.deleteNetwork(id)
-        : Promise.reject(unsupportedError(common.value.genericError)),
-    afterSuccess: (row) => queryClient.removeQueries({ queryKey: networkQueryKeys.network(adapter, row.account_id) }),
-  })
+  const op = useOperation(options, 'deleteNetwork')
+  const { adapter, queryClient } = op
+  return useOptimisticDelete(op, networkQueryKeys.networks(adapter), (row: Network) => row.account_id, (id) =>
+    queryClient.removeQueries({ queryKey: networkQueryKeys.network(adapter, id) }),
+  )
 }
 
 /** Return of `useProposeFee`. */
@@ -208,44 +198,23 @@ export interface UseProposeFeeReturn {
 
 /** Proposes a new fee on a network. The agreed fee stays until the child agrees; lists are patched in place. */
 export function useProposeFee(options: UseNetworkMutationOptions = {}): UseProposeFeeReturn {
-  const { adapter, queryClient, can, messageOverrides } = useNetworksCore(options)
-  const common = useCommonMessages({ messageOverrides })
-  const allowed = computed(() => adapterSupports(adapter, 'updateNetwork') && can('updateNetwork'))
-  const isPending = shallowRef(false)
-  const mutation = useMutation<Network, NetworkApiError, { id: string; fee: number }>(
+  const op = useOperation(options, 'updateNetwork')
+  const { adapter, queryClient } = op
+  const queryKey = networkQueryKeys.networks(adapter)
+  const mutation = useMutation<Network, NetworkApiError, [id: string, fee: number]>(
     {
-      mutationFn: async ({ id, fee }) => {
-        if (!adapterSupports(adapter, 'updateNetwork')) {
-          throw unsupportedError(common.value.genericError)
-        }
-        try {
-          return await adapter.updateNetwork(id, { fee })
-        } catch (e) {
-          throw toNetworkApiError(e, common.value.genericError)
-        }
-      },
-      onSuccess: (network, { id }) => {
-        patchRows<Network>(queryClient, networkQueryKeys.networks(adapter), (row) => row.account_id === id, (row) => ({ ...row, ...network }))
+      mutationFn: ([id, fee]) => op.call(id, { fee }),
+      onSuccess: (network, [id]) => {
+        editRows<Network>(queryClient, queryKey, (row) => row.account_id === id, (row) => ({ ...row, ...network }))
         queryClient.setQueryData(networkQueryKeys.network(adapter, id), network)
       },
-      onSettled: () => {
-        void queryClient.invalidateQueries({ queryKey: networkQueryKeys.networks(adapter), refetchType: 'active' }, { cancelRefetch: false })
-      },
+      onSettled: () => refresh(queryClient, queryKey),
     },
     queryClient,
   )
-  const propose = async (childAccountId: string, fee: number): Promise<RowActionOutcome<Network>> => {
-    if (!allowed.value || isPending.value) return { status: 'skipped' }
-    isPending.value = true
-    try {
-      return { status: 'done', value: await mutation.mutateAsync({ id: childAccountId, fee }) }
-    } catch (e) {
-      return failure(e, { common: common.value })
-    } finally {
-      isPending.value = false
-    }
-  }
-  return { allowed, isPending, propose }
+  // One proposal at a time, whatever the network.
+  const { pending, run } = useRowAction<[string, number], Network>(op, () => '', (id, fee) => mutation.mutateAsync([id, fee]))
+  return { allowed: op.allowed, isPending: computed(() => pending.value.size > 0), propose: run }
 }
 
 /** Options of `useNetworkDetails`. */
@@ -270,35 +239,22 @@ export interface UseNetworkDetailsReturn {
 
 /** One network's details (`getNetwork`), cached per child account. */
 export function useNetworkDetails(options: UseNetworkDetailsOptions): UseNetworkDetailsReturn {
-  const { adapter, queryClient, can, messageOverrides } = useNetworksCore(options)
-  const common = useCommonMessages({ messageOverrides })
-  const allowed = computed(() => adapterSupports(adapter, 'getNetwork') && can('getNetwork'))
+  const { adapter, queryClient, allowed, call } = useOperation(options, 'getNetwork')
   const id = computed(() => toValue(options.childAccountId) ?? '')
-  const query = useQuery<Network, NetworkApiError>(
-    () => {
-      const childAccountId = id.value
-      return {
-        queryKey: networkQueryKeys.network(adapter, childAccountId),
-        queryFn: async () => {
-          if (!adapterSupports(adapter, 'getNetwork')) {
-            throw unsupportedError(common.value.genericError)
-          }
-          try {
-            return await adapter.getNetwork(childAccountId)
-          } catch (e) {
-            throw toNetworkApiError(e, common.value.genericError)
-          }
-        },
-        enabled: allowed.value && childAccountId !== '',
-      }
-    },
-    queryClient,
-  )
+  const query = useQuery<Network, NetworkApiError>(() => {
+    const childAccountId = id.value
+    return {
+      queryKey: networkQueryKeys.network(adapter, childAccountId),
+      queryFn: () => call(childAccountId),
+      enabled: allowed.value && childAccountId !== '',
+    }
+  }, queryClient)
+  const { data, error, isFetching } = query
   return {
     allowed,
-    network: computed(() => query.data.value),
-    isLoading: computed(() => id.value !== '' && !query.data.value && (query.isPending.value || query.isFetching.value) && !query.error.value),
-    error: computed(() => (query.isFetching.value ? null : (query.error.value ?? null))),
+    network: computed(() => data.value),
+    isLoading: computed(() => id.value !== '' && !data.value && (query.isPending.value || isFetching.value) && !error.value),
+    error: computed(() => (isFetching.value ? null : error.value)),
     refetch: async () => {
       await query.refetch()
     },
@@ -309,22 +265,26 @@ export function useNetworkDetails(options: UseNetworkDetailsOptions): UseNetwork
 export type ParsedFee = { ok: true; fee: number } | { ok: false; message: string }
 
 /**
- * Parses a fee as typed ("2.5", " 2,5 ") and validates it with `feeSchema`: 0 to 100, at most two decimals.
- * Messages come from `messages.networks` so they can be translated.
+ * Parses a fee as typed ("2.5", " 2,5 ") and checks `feeSchema`'s rules (0 to 100, at most two decimals) without
+ * running zod. Messages come from `messages.networks` so they can be translated.
  */
 export function parseFee(input: string, messages: Pick<NetworkMessages, 'networks'>): ParsedFee {
   const m = messages.networks
   const text = input.trim().replace(',', '.')
-  if (text === '') return { ok: false, message: m.feeRequired }
-  if (!/^[+-]?(\d+\.?\d*|\.\d+)$/.test(text)) return { ok: false, message: m.feeNotNumber }
   const fee = Number(text)
-  const result = feeSchema.safeParse(fee)
-  if (result.success) return { ok: true, fee: result.data }
-  const issue = result.error.issues[0]
-  if (issue?.code === 'too_small') return { ok: false, message: m.feeMin }
-  if (issue?.code === 'too_big') return { ok: false, message: m.feeMax }
-  if (!Number.isFinite(fee)) return { ok: false, message: m.feeNotNumber }
-  return { ok: false, message: m.feeDecimals }
+  const message =
+    text === ''
+      ? m.feeRequired
+      : !/^[+-]?(\d+\.?\d*|\.\d+)$/.test(text) || !Number.isFinite(fee)
+        ? m.feeNotNumber
+        : fee < 0
+          ? m.feeMin
+          : fee > 100
+            ? m.feeMax
+            : hasAtMostTwoDecimals(fee)
+              ? null
+              : m.feeDecimals
+  return message === null ? { ok: true, fee } : { ok: false, message }
 }
 
 /** Options of `useFeeProposalForm`. */
@@ -353,7 +313,7 @@ export interface UseFeeProposalFormReturn {
   reset: (initial?: string) => void
 }
 
-/** The propose-fee form, headless: local validation with `feeSchema`, server field errors on the field. */
+/** The propose-fee form, headless: local validation with `feeSchema`'s rules, server field errors on the field. */
 export function useFeeProposalForm(options: UseFeeProposalFormOptions): UseFeeProposalFormReturn {
   const networks = useAreaMessages(useNetworksCore(options), 'networks', networksMessages)
   const { propose, isPending } = useProposeFee(options)
@@ -367,27 +327,22 @@ export function useFeeProposalForm(options: UseFeeProposalFormOptions): UseFeePr
     if (!network || inFlight) return null
     const parsed = parseFee(value.value, { networks: networks.value })
     formError.value = null
-    if (!parsed.ok) {
-      fieldError.value = parsed.message
-      return null
-    }
-    fieldError.value = null
+    fieldError.value = parsed.ok ? null : parsed.message
+    if (!parsed.ok) return null
     inFlight = true
-    try {
-      const outcome = await propose(network.account_id, parsed.fee)
-      if (outcome.status === 'done') {
-        options.onProposed?.(outcome.value)
-        return outcome.value
-      }
-      if (outcome.status === 'skipped') return null
+    const outcome = await propose(network.account_id, parsed.fee)
+    inFlight = false
+    if (outcome.status === 'done') {
+      options.onProposed?.(outcome.value)
+      return outcome.value
+    }
+    if (outcome.status !== 'skipped') {
       const fieldMessage = outcome.error.fields['fee'] ?? outcome.error.fields['fee_proposed']
       if (fieldMessage && !outcome.noAccess) fieldError.value = fieldMessage
       else formError.value = outcome.message
       options.onError?.(outcome.error)
-      return null
-    } finally {
-      inFlight = false
     }
+    return null
   }
 
   return {
@@ -398,8 +353,7 @@ export function useFeeProposalForm(options: UseFeeProposalFormOptions): UseFeePr
     submit,
     reset: (initial = '') => {
       value.value = initial
-      fieldError.value = null
-      formError.value = null
+      fieldError.value = formError.value = null
     },
   }
 }

@@ -19,18 +19,17 @@ export interface UseNetworksListReturn extends UseRecordListReturn<Network> {
 
 /** The session account's networks, one server page at a time. */
 export function useNetworksList(options: UseNetworksListOptions = {}): UseNetworksListReturn {
-  const { adapter, queryClient, can } = useNetworksCore({ adapter: options.adapter })
+  const { adapter, queryClient, can } = useNetworksCore(options)
   const allowed = computed(() => adapterSupports(adapter, 'listNetworks') && can('listNetworks'))
-  const list = useRecordList<Network>({
-    debounce: options.debounce,
-    records: options.records,
-    page: options.page,
-    prefetch: options.prefetch,
-    queryClient,
-    queryKey: (query) => networkQueryKeys.networks(adapter, query),
-    queryFn: (query) =>
-      adapterSupports(adapter, 'listNetworks') ? adapter.listNetworks(query) : Promise.reject(unsupportedError('Networks cannot be listed.')),
-    enabled: allowed,
-  })
-  return { ...list, allowed }
+  return {
+    ...useRecordList<Network>({
+      ...options,
+      queryClient,
+      queryKey: (query) => networkQueryKeys.networks(adapter, query),
+      queryFn: (query) =>
+        adapterSupports(adapter, 'listNetworks') ? adapter.listNetworks(query) : Promise.reject(unsupportedError('Networks cannot be listed.')),
+      enabled: allowed,
+    }),
+    allowed,
+  }
 }

@@ -1,3 +1,6 @@
+/** Labels shared by the columns and the details' fields. */
+const fields = { account: 'Account', domain: 'Account type', fee: 'Agreed fee', proposal: 'Pending fee proposal' }
+
 /** Messages of `NetworksTable`. Functions take the values they interpolate (already formatted). */
 export const networksMessages = {
   /** Accessible name of the component's region. */
@@ -25,13 +28,7 @@ export const networksMessages = {
   /** Next page button. */
   nextPage: 'Next',
   /** Column headers. */
-  columns: {
-    account: 'Account',
-    domain: 'Account type',
-    fee: 'Agreed fee',
-    proposal: 'Pending fee proposal',
-    actions: 'Actions',
-  },
+  columns: { ...fields, actions: 'Actions' },
   /** Labels of filter values the server may offer (unknown values show as sent). */
   filters: { proposed: 'With a fee proposal' } as Record<string, string>,
   /** A pending proposal: fee and date formatted, `by` the proposer ('' when unknown). */
@@ -55,14 +52,7 @@ export const networksMessages = {
   /** Details dialog heading. */
   detailsTitle: (account: string) => `Network with ${account}`,
   /** Details: labels of the fields. */
-  detailFields: {
-    account: 'Account',
-    accountId: 'Account id',
-    domain: 'Account type',
-    fee: 'Agreed fee',
-    proposal: 'Pending fee proposal',
-    created: 'Network since',
-  },
+  detailFields: { ...fields, accountId: 'Account id', created: 'Network since' },
   /** Propose fee action's visible text. */
   proposeFee: 'Propose fee',
   /** Propose fee action's accessible name. */

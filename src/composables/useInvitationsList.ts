@@ -22,10 +22,7 @@ export function useInvitationsList(options: UseInvitationsListOptions = {}): Use
   const { adapter, queryClient, can } = useNetworksCore({ adapter: options.adapter })
   const allowed = computed(() => can('listInvitations'))
   const list = useRecordList<NetworkInvitation>({
-    debounce: options.debounce,
-    records: options.records,
-    page: options.page,
-    prefetch: options.prefetch,
+    ...options,
     queryClient,
     queryKey: (query) => networkQueryKeys.invitations(adapter, query),
     queryFn: (query) => adapter.listInvitations(query),

@@ -1,21 +1,27 @@
+// Strings used by more than one message.
+const TITLE = 'Network invitations'
+const INVITE = 'Invite an account'
+const DELETE = 'Delete invitation'
+const STATUS = 'Status'
+
 /** Messages of `NetworkInvitationsTable`. Functions take the values they interpolate (already formatted). */
 export const invitationsMessages = {
   /** Accessible name of the component's region. */
-  title: 'Network invitations',
+  title: TITLE,
   /** Table caption (visually hidden). */
-  caption: 'Network invitations',
+  caption: TITLE,
   /** Search field label. */
   searchLabel: 'Search invitations',
   /** Search field placeholder. */
   searchPlaceholder: 'Email or account type',
   /** Status filter label. */
-  filterLabel: 'Status',
+  filterLabel: STATUS,
   /** Status filter option meaning no filter. */
   filterAll: 'All',
   /** Page size select label. */
   pageSizeLabel: 'Rows per page',
   /** Total rows, e.g. "42 invitations". */
-  total: (count: number) => (count === 1 ? '1 invitation' : `${count} invitations`),
+  total: (count: number) => `${count} invitation${count === 1 ? '' : 's'}`,
   /** Pagination region label. */
   paginationLabel: 'Invitations pages',
   /** Current page, e.g. "Page 2 of 5". */
@@ -31,7 +37,7 @@ export const invitationsMessages = {
     domain: 'Account type',
     fee: 'Proposed fee',
     expires: 'Expires',
-    status: 'Status',
+    status: STATUS,
     actions: 'Actions',
   },
   /** Relative expiry in the future, `relative` like "in 2 days". */
@@ -49,9 +55,9 @@ export const invitationsMessages = {
   /** Button clearing search and filter. */
   clearFilters: 'Clear filters',
   /** Invite button. */
-  invite: 'Invite an account',
+  invite: INVITE,
   /** Invite dialog heading. */
-  inviteTitle: 'Invite an account',
+  inviteTitle: INVITE,
   /** Edit dialog heading, with the recipient. */
   editTitle: (email: string) => `Edit and resend the invitation to ${email}`,
   /** Edit action's visible text. */
@@ -61,13 +67,13 @@ export const invitationsMessages = {
   /** Delete action's visible text. */
   delete: 'Delete',
   /** Delete action's accessible name. */
-  deleteLabel: (email: string) => `Delete invitation to ${email}`,
+  deleteLabel: (email: string) => `${DELETE} to ${email}`,
   /** Delete confirmation heading. */
-  confirmDeleteTitle: 'Delete invitation',
+  confirmDeleteTitle: DELETE,
   /** Delete confirmation question. */
   confirmDelete: (email: string) => `Delete the invitation to ${email}? Its activation link stops working.`,
   /** Delete confirmation button. */
-  confirmDeleteButton: 'Delete invitation',
+  confirmDeleteButton: DELETE,
   /** Status after a delete. */
   deleted: (email: string) => `The invitation to ${email} was deleted.`,
   /** Status when the invitation was already gone (404). */

@@ -1,7 +1,7 @@
 import { useForm, type BaseFieldProps, type TypedSchema } from 'vee-validate'
 import { computed, shallowRef, toValue, watch, type ComputedRef, type MaybeRefOrGetter, type Ref, type ShallowRef } from 'vue'
 import * as z from 'zod/mini'
-import { adapterSupports, type NetworksAdapter } from '../core/adapter'
+import type { NetworksAdapter } from '../core/adapter'
 import type { NetworkApiError } from '../core/errors'
 import { domainIdSchema, emailSchema, feeSchema, idSchema } from '../core/schemas'
 import type { Country, CreateInvitationInput, NetworkDomain, NetworkInvitation, UpdateInvitationInput } from '../core/types'
@@ -146,14 +146,10 @@ const NUMERIC = /^[-+]?(?:\d+\.?\d*|\.\d+)$/
 
 /** The fee as typed -> a number (NaN when not one), or `undefined` for none. */
 export function parseFeeInput(raw: unknown): number | undefined {
-  if (raw === '' || raw === null || raw === undefined) return undefined
   if (typeof raw === 'number') return raw
-  if (typeof raw === 'string') {
-    const text = raw.trim()
-    if (text === '') return undefined
-    return NUMERIC.test(text) ? Number(text) : Number.NaN
-  }
-  return Number.NaN
+  const text = typeof raw === 'string' ? raw.trim() : raw
+  if (text === '' || text === null || text === undefined) return undefined
+  return typeof text === 'string' && NUMERIC.test(text) ? Number(text) : Number.NaN
 }
 
 const emptyToUndefined = (raw: unknown): unknown => (raw === '' || raw === null ? undefined : raw)
@@ -172,29 +168,21 @@ export function createInvitationFormSchema(mode: InvitationFormMode = 'create') 
   })
 }
 
-/** Picks the form's message for a validation issue (so messages can be translated). */
+/** Picks the form's (translatable) message for a validation issue, by field and issue code. */
 export function invitationIssueMessage(issue: ZodIssue, field: string, values: unknown, messages: Pick<NetworkMessages, 'form'>): string | undefined {
-  const m = messages.form.errors
-  switch (field) {
-    case 'email': {
-      const raw = (values as Partial<InvitationFormValues> | undefined)?.email
-      if (typeof raw !== 'string' || raw.trim() === '') return m.emailRequired
-      return issue.code === 'too_big' ? m.emailTooLong : m.emailInvalid
-    }
-    case 'domain_id':
-      return m.domainRequired
-    case 'country_id':
-      return m.countryInvalid
-    case 'fee_proposed':
-      if (issue.code === 'too_small') return m.feeMin
-      if (issue.code === 'too_big') return m.feeMax
-      if (issue.code === 'custom') return m.feeDecimals
-      return m.feeNumber
-    default:
-      return undefined
+  const e = messages.form.errors
+  const code = issue.code
+  if (field === 'email') {
+    const raw = (values as Partial<InvitationFormValues> | undefined)?.email
+    return typeof raw !== 'string' || raw.trim() === '' ? e.emailRequired : code === 'too_big' ? e.emailTooLong : e.emailInvalid
   }
+  if (field === 'domain_id') return e.domainRequired
+  if (field === 'country_id') return e.countryInvalid
+  if (field === 'fee_proposed') return code === 'too_small' ? e.feeMin : code === 'too_big' ? e.feeMax : code === 'custom' ? e.feeDecimals : e.feeNumber
+  return undefined
 }
 
+/** The controls' values for `invitation` (empty without one). */
 function initialValues(invitation: NetworkInvitation | undefined): InvitationFormValues {
   return {
     email: invitation?.email ?? '',
@@ -208,11 +196,7 @@ function initialValues(invitation: NetworkInvitation | undefined): InvitationFor
 export function invitationChanges(current: NetworkInvitation, output: InvitationFormOutput, withFee: boolean): UpdateInvitationInput {
   const input: UpdateInvitationInput = {}
   if (output.email !== current.email) input.email = output.email
-  if (withFee) {
-    if (output.fee_proposed === undefined) {
-      if (current.fee_proposed !== undefined) input.fee_proposed = null
-    } else if (output.fee_proposed !== current.fee_proposed) input.fee_proposed = output.fee_proposed
-  }
+  if (withFee && output.fee_proposed !== current.fee_proposed) input.fee_proposed = output.fee_proposed ?? null
   return input
 }
 
@@ -224,58 +208,54 @@ export function invitationChanges(current: NetworkInvitation, output: Invitation
  */
 export function useInvitationForm(options: UseInvitationFormOptions = {}): UseInvitationFormReturn {
   const ctx = useNetworksCore({ adapter: options.adapter })
-  const { adapter } = ctx
   const common = useCommonMessages(ctx)
-  const formText = useAreaMessages(ctx, 'form', formMessages)
-  const messages = computed(() => ({ common: common.value, form: formText.value }))
-  const adapterOption = () => adapter
+  const text = useAreaMessages(ctx, 'form', formMessages)
+  const messages = computed(() => ({ common: common.value, form: text.value }))
 
-  const domainsQuery = useNetworkDomains({ adapter: adapterOption })
-  const countriesQuery = useCountries({ adapter: adapterOption })
-  const createMutation = useCreateInvitation({ adapter: adapterOption })
-  const updateMutation = useUpdateInvitation({ adapter: adapterOption })
+  // Every query and mutation runs on the adapter in effect here.
+  const scope = { adapter: ctx.adapter }
+  const domainsQuery = useNetworkDomains(scope)
+  const countriesQuery = useCountries(scope)
+  const createMutation = useCreateInvitation(scope)
+  const updateMutation = useUpdateInvitation(scope)
 
   /** The invitation being edited, updated after each successful save. */
-  const current = shallowRef<NetworkInvitation | undefined>(toValue(options.invitation))
+  const current = shallowRef(toValue(options.invitation))
   const mode = computed<InvitationFormMode>(() => (current.value ? 'edit' : 'create'))
 
-  const allowed = computed(() =>
-    mode.value === 'create' ? ctx.can('createInvitation') : adapterSupports(adapter, 'updateInvitation') && ctx.can('updateInvitation'),
-  )
+  const allowed = computed(() => (mode.value === 'create' ? ctx.can('createInvitation') : updateMutation.supported && ctx.can('updateInvitation')))
   const showFee = computed(() => toValue(options.monetization) ?? ctx.monetization.value)
   const showCountry = computed(() => mode.value === 'create' && countriesQuery.supported)
-
-  const schema = computed(() => {
-    const msgs = { form: formText.value }
-    const formSchema = createInvitationFormSchema(mode.value)
-    // Typed over the raw control values; the output is the normalised input.
-    return zodTypedSchema(formSchema, {
-      mapIssue: (issue, path, values) => invitationIssueMessage(issue, path, values, msgs),
-    }) as unknown as TypedSchema<InvitationFormValues, InvitationFormOutput>
-  })
+  /** The fields on screen, in form order (in edit mode the domain is shown read-only: not a field). */
+  const shown = computed(() =>
+    INVITATION_FORM_FIELDS.filter((name) => name === 'email' || (name === 'domain_id' ? mode.value === 'create' : name === 'country_id' ? showCountry.value : showFee.value)),
+  )
 
   const form = useForm<InvitationFormValues, InvitationFormOutput>({
-    validationSchema: schema,
+    // Typed over the raw control values; the output is the normalised input. A change of messages
+    // makes a new schema, and vee-validate re-validates the fields on screen in the new wording.
+    validationSchema: computed(() => {
+      const msgs = { form: text.value }
+      return zodTypedSchema(createInvitationFormSchema(mode.value), {
+        mapIssue: (issue, path, values) => invitationIssueMessage(issue, path, values, msgs),
+      }) as unknown as TypedSchema<InvitationFormValues, InvitationFormOutput>
+    }),
     initialValues: initialValues(current.value),
   })
 
+  // Validate on blur and change; while typing only once the field shows an error, so a fix clears it at once.
   const lazy = (state: { errors: string[] }) => ({
     validateOnBlur: true,
     validateOnChange: true,
     validateOnInput: false,
-    // Re-validate while typing only once the field shows an error, so a fix clears it at once.
     validateOnModelUpdate: state.errors.length > 0,
   })
-  function field<K extends InvitationFormField>(name: K): InvitationFormFieldState<InvitationFormValues[K]> {
-    const [model, attrs] = form.defineField(name, lazy)
-    return { model: model as Ref<InvitationFormValues[K]>, attrs, error: computed(() => form.errors.value[name]) }
-  }
-  const fields = {
-    email: field('email'),
-    domain_id: field('domain_id'),
-    country_id: field('country_id'),
-    fee_proposed: field('fee_proposed'),
-  }
+  const fields = Object.fromEntries(
+    INVITATION_FORM_FIELDS.map((name) => {
+      const [model, attrs] = form.defineField(name, lazy)
+      return [name, { model, attrs, error: computed(() => form.errors.value[name]) }]
+    }),
+  ) as UseInvitationFormReturn['fields']
 
   const status = shallowRef<InvitationFormStatus>('idle')
   const isSubmitting = shallowRef(false)
@@ -283,42 +263,26 @@ export function useInvitationForm(options: UseInvitationFormOptions = {}): UseIn
   const result = shallowRef<NetworkInvitation | null>(null)
 
   const domains = domainsQuery.domains
-  const selectedDomain = computed(() => domainsQuery.domainById.value.get(fields.domain_id.model.value))
-  const domainsError = computed(() => (domainsQuery.error.value ? describeError(domainsQuery.error.value, { common: common.value }) : null))
   const noDomains = computed(() => !domainsQuery.isLoading.value && !domainsQuery.error.value && domains.value.length === 0)
-
-  const visibleFields = (): InvitationFormField[] =>
-    INVITATION_FORM_FIELDS.filter((name) => {
-      if (name === 'country_id') return showCountry.value
-      if (name === 'fee_proposed') return showFee.value
-      if (name === 'domain_id') return mode.value === 'create'
-      return true
-    })
 
   const serverErrorMessage = computed(() => {
     const described = serverError.value
     if (!described) return ''
+    const { fields: fieldErrors, retryAfter } = described.error
     const parts = [described.message]
     // Field errors of fields not on screen have nowhere else to go.
-    const shown = visibleFields()
-    for (const [name, text] of Object.entries(described.error.fields)) {
-      if (!shown.includes(name as InvitationFormField) && text && !parts.includes(text)) parts.push(text)
+    for (const [name, message] of Object.entries(fieldErrors)) {
+      if (message && !shown.value.includes(name as InvitationFormField) && !parts.includes(message)) parts.push(message)
     }
-    if (described.retryable) {
-      const wait = described.error.retryAfter
-      parts.push(wait !== undefined && wait > 0 ? formText.value.retryAfter(wait) : formText.value.retryHint)
-    }
+    if (described.retryable) parts.push(retryAfter && retryAfter > 0 ? text.value.retryAfter(retryAfter) : text.value.retryHint)
     return parts.join(' ')
   })
 
-  const statusMessage = computed(() => {
-    if (status.value !== 'success' || !result.value) return ''
-    return mode.value === 'create' ? formText.value.sent(result.value.email) : formText.value.resent(result.value.email)
-  })
+  const statusMessage = computed(() =>
+    status.value === 'success' && result.value ? text.value[mode.value === 'create' ? 'sent' : 'resent'](result.value.email) : '',
+  )
 
-  function resetTo(invitation: NetworkInvitation | undefined): void {
-    form.resetForm({ values: initialValues(invitation) }, { force: true })
-  }
+  const resetTo = (invitation: NetworkInvitation | undefined) => form.resetForm({ values: initialValues(invitation) }, { force: true })
 
   function reset(): void {
     resetTo(current.value)
@@ -341,10 +305,7 @@ export function useInvitationForm(options: UseInvitationFormOptions = {}): UseIn
 
   function send(output: InvitationFormOutput): Promise<NetworkInvitation> {
     const editing = current.value
-    if (editing) {
-      const input = invitationChanges(editing, output, showFee.value)
-      return updateMutation.mutateAsync({ id: editing.id, input })
-    }
+    if (editing) return updateMutation.mutateAsync({ id: editing.id, input: invitationChanges(editing, output, showFee.value) })
     const input: CreateInvitationInput = { email: output.email, domain_id: output.domain_id }
     if (showCountry.value && output.country_id !== undefined) input.country_id = output.country_id
     if (showFee.value && output.fee_proposed !== undefined) input.fee_proposed = output.fee_proposed
@@ -352,67 +313,53 @@ export function useInvitationForm(options: UseInvitationFormOptions = {}): UseIn
   }
 
   const validateAndSend = form.handleSubmit(
-    async (output): Promise<NetworkInvitation | undefined> => {
-      try {
-        const invitation = await send(output)
-        const wasEditing = mode.value === 'edit'
-        if (wasEditing) current.value = invitation
-        resetTo(current.value)
-        result.value = invitation
-        status.value = 'success'
-        if (wasEditing) options.onUpdated?.(invitation)
-        else options.onCreated?.(invitation)
-        return invitation
-      } catch (thrown) {
-        const described = describeError(thrown, { common: common.value })
-        serverError.value = described
-        status.value = 'error'
-        const shown = visibleFields()
-        const onFields: Partial<Record<InvitationFormField, string>> = {}
-        for (const [name, text] of Object.entries(described.error.fields)) {
-          if (shown.includes(name as InvitationFormField)) onFields[name as InvitationFormField] = text
-        }
-        const invalid = shown.filter((name) => onFields[name] !== undefined)
-        if (invalid.length > 0) form.setErrors(onFields)
-        options.onError?.(described.error)
-        if (invalid.length > 0) options.onInvalid?.(invalid)
-        return undefined
-      }
+    async (output) => {
+      const invitation = await send(output)
+      const edited = mode.value === 'edit'
+      if (edited) current.value = invitation
+      resetTo(current.value)
+      result.value = invitation
+      status.value = 'success'
+      if (edited) options.onUpdated?.(invitation)
+      else options.onCreated?.(invitation)
+      return invitation
     },
     ({ errors }) => {
       status.value = 'idle'
-      const invalid = visibleFields().filter((name) => errors[name] !== undefined)
-      options.onInvalid?.(invalid.length > 0 ? invalid : INVITATION_FORM_FIELDS.filter((name) => errors[name] !== undefined))
+      options.onInvalid?.(INVITATION_FORM_FIELDS.filter((name) => errors[name] !== undefined))
     },
-  )
+    // vee-validate types the result as the callback's promise; at run time it is what that promise resolves to.
+  ) as () => Promise<NetworkInvitation | undefined>
+
+  /** Any failure, a refused request or an unexpected throw, is shown and reported; nothing escapes to the page. */
+  function fail(thrown: unknown): undefined {
+    const described = describeError(thrown, messages.value)
+    const fieldErrors = described.error.fields
+    serverError.value = described
+    status.value = 'error'
+    // The server's messages about fields on screen go next to them (`serverErrorMessage` has the others).
+    const invalid = shown.value.filter((name) => fieldErrors[name] !== undefined)
+    for (const name of invalid) form.setFieldError(name, fieldErrors[name])
+    options.onError?.(described.error)
+    if (invalid.length > 0) options.onInvalid?.(invalid)
+    return undefined
+  }
 
   let inFlight: Promise<NetworkInvitation | undefined> | null = null
 
   function submit(event?: Event): Promise<NetworkInvitation | undefined> {
     event?.preventDefault()
     if (inFlight) return inFlight
-    if (!allowed.value) return Promise.resolve(undefined)
-    if (mode.value === 'create' && (domainsQuery.isLoading.value || noDomains.value)) return Promise.resolve(undefined)
+    if (!allowed.value || (mode.value === 'create' && (domainsQuery.isLoading.value || noDomains.value))) return Promise.resolve(undefined)
     isSubmitting.value = true
     status.value = 'submitting'
     serverError.value = null
-    const run = (async () => {
-      try {
-        return await validateAndSend()
-      } catch (thrown) {
-        // Never let an unexpected error escape to the page; show it like a failed request.
-        const described = describeError(thrown, { common: common.value })
-        serverError.value = described
-        status.value = 'error'
-        options.onError?.(described.error)
-        return undefined
-      } finally {
+    return (inFlight = validateAndSend()
+      .catch(fail)
+      .finally(() => {
         isSubmitting.value = false
         inFlight = null
-      }
-    })()
-    inFlight = run
-    return run
+      }))
   }
 
   return {
@@ -429,9 +376,9 @@ export function useInvitationForm(options: UseInvitationFormOptions = {}): UseIn
     result,
     statusMessage,
     domains,
-    selectedDomain,
+    selectedDomain: computed(() => domainsQuery.domainById.value.get(form.values.domain_id)),
     domainsLoading: domainsQuery.isLoading,
-    domainsError,
+    domainsError: computed(() => domainsQuery.error.value && describeError(domainsQuery.error.value, messages.value)),
     retryDomains: domainsQuery.refetch,
     noDomains,
     countries: countriesQuery.countries,

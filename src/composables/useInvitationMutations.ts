@@ -1,9 +1,9 @@
 import { useMutation, type QueryClient, type UseMutationReturnType } from '@tanstack/vue-query'
 import type { MaybeRefOrGetter } from 'vue'
 import { adapterSupports, type NetworksAdapter } from '../core/adapter'
-import { NetworkApiError, toNetworkApiError } from '../core/errors'
+import { toNetworkApiError, type NetworkApiError } from '../core/errors'
 import type { CreateInvitationInput, NetworkInvitation, RecordList, UpdateInvitationInput } from '../core/types'
-import { useNetworksCore } from './context'
+import { unsupportedError, useNetworksCore } from './context'
 import { networkQueryKeys } from '../query-keys'
 
 /** Options of `useCreateInvitation` and `useUpdateInvitation`. */
@@ -34,20 +34,18 @@ export type UseUpdateInvitationReturn = UseMutationReturnType<NetworkInvitation,
   supported: boolean
 }
 
-function isInvitationList(value: unknown): value is RecordList<NetworkInvitation> {
-  return typeof value === 'object' && value !== null && Array.isArray((value as { list?: unknown }).list)
+/** Runs an adapter call: whatever it throws or rejects with becomes a `NetworkApiError`. */
+async function call<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run()
+  } catch (error) {
+    throw toNetworkApiError(error)
+  }
 }
 
-/**
- * Replaces an invitation in every cached invitations page (so tables show the change at once, without a
- * loading state), then marks those pages stale so they refetch in the background.
- */
-function patchCachedInvitation(queryClient: QueryClient, adapter: NetworksAdapter, invitation: NetworkInvitation): void {
-  queryClient.setQueriesData({ queryKey: networkQueryKeys.invitations(adapter) }, (old: unknown) =>
-    isInvitationList(old) ? { ...old, list: old.list.map((row) => (row.id === invitation.id ? invitation : row)) } : old,
-  )
+/** Refetches the adapter's invitation pages on screen; other cached pages (a prefetched next page) are only marked stale. */
+const refreshInvitations = (queryClient: QueryClient, adapter: NetworksAdapter) =>
   void queryClient.invalidateQueries({ queryKey: networkQueryKeys.invitations(adapter), refetchType: 'active' })
-}
 
 /**
  * Creates an invitation. On success, the adapter's invitation lists are invalidated: they refetch in the
@@ -56,20 +54,7 @@ function patchCachedInvitation(queryClient: QueryClient, adapter: NetworksAdapte
 export function useCreateInvitation(options: UseInvitationMutationOptions = {}): UseCreateInvitationReturn {
   const { adapter, queryClient } = useNetworksCore(options)
   const mutation = useMutation<NetworkInvitation, NetworkApiError, CreateInvitationInput>(
-    {
-      mutationFn: async (input) => {
-        try {
-          return await adapter.createInvitation(input)
-        } catch (error) {
-          throw toNetworkApiError(error)
-        }
-      },
-      onSuccess: () => {
-        // Only the invitation lists changed. Only the page(s) on screen refetch; other cached pages (a prefetched
-        // next page) are just marked stale and are fetched when visited.
-        void queryClient.invalidateQueries({ queryKey: networkQueryKeys.invitations(adapter), refetchType: 'active' })
-      },
-    },
+    { mutationFn: (input) => call(() => adapter.createInvitation(input)), onSuccess: () => refreshInvitations(queryClient, adapter) },
     queryClient,
   )
   return Object.assign(mutation, { adapter })
@@ -82,28 +67,23 @@ export function useCreateInvitation(options: UseInvitationMutationOptions = {}):
  */
 export function useUpdateInvitation(options: UseInvitationMutationOptions = {}): UseUpdateInvitationReturn {
   const { adapter, queryClient } = useNetworksCore(options)
-  const supported = adapterSupports(adapter, 'updateInvitation')
   const mutation = useMutation<NetworkInvitation, NetworkApiError, UpdateInvitationVariables>(
     {
-      mutationFn: async ({ id, input }) => {
-        if (!adapterSupports(adapter, 'updateInvitation')) {
-          throw new NetworkApiError({
-            status: 0,
-            type: 'codebase',
-            message: 'Invitations cannot be changed here.',
-            reason: 'unsupported',
-            devMessage: `The ${adapter.name ?? 'adapter'} adapter has no updateInvitation.`,
-          })
-        }
-        try {
-          return await adapter.updateInvitation(id, input)
-        } catch (error) {
-          throw toNetworkApiError(error)
-        }
+      mutationFn: ({ id, input }) =>
+        call(() => {
+          if (!adapterSupports(adapter, 'updateInvitation')) throw unsupportedError('Invitations cannot be changed here.')
+          return adapter.updateInvitation(id, input)
+        }),
+      onSuccess: (invitation) => {
+        // Every cached page shows the change at once, without a loading state, before the background refetch.
+        queryClient.setQueriesData<RecordList<NetworkInvitation>>(
+          { queryKey: networkQueryKeys.invitations(adapter) },
+          (old) => old && { ...old, list: old.list.map((row) => (row.id === invitation.id ? invitation : row)) },
+        )
+        refreshInvitations(queryClient, adapter)
       },
-      onSuccess: (invitation) => patchCachedInvitation(queryClient, adapter, invitation),
     },
     queryClient,
   )
-  return Object.assign(mutation, { adapter, supported })
+  return Object.assign(mutation, { adapter, supported: adapterSupports(adapter, 'updateInvitation') })
 }

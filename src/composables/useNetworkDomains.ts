@@ -40,7 +40,7 @@ export function useNetworkDomains(options: UseNetworkDomainsOptions = {}): UseNe
     domainById: computed(() => new Map(domains.value.map((d) => [d.id, d]))),
     isLoading: query.isLoading,
     error: query.error,
-    refetch: () => query.refetch(),
+    refetch: query.refetch,
   }
 }
 
@@ -63,7 +63,7 @@ export function useCountries(options: UseNetworkDomainsOptions = {}): UseCountri
   const query = useQuery<Country[], NetworkApiError>(
     {
       queryKey: networkQueryKeys.countries(adapter),
-      queryFn: () => (adapterSupports(adapter, 'listCountries') ? adapter.listCountries() : Promise.resolve([])),
+      queryFn: async () => adapter.listCountries?.() ?? [],
       enabled: supported,
       staleTime: Infinity,
     },

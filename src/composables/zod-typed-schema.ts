@@ -43,17 +43,14 @@ export function zodTypedSchema<S extends z.core.$ZodType>(
     async parse(values) {
       const result = await safeParseAsync(schema, values)
       if (result.success) return { value: result.data, errors: [] }
-      const byPath = new Map<string, string[]>()
+      /** Each path's messages, without repeats, in issue order. */
+      const byPath = new Map<string, Set<string>>()
       for (const issue of result.error.issues) {
         const path = toFormPath(issue.path)
-        const message = options.mapIssue?.(issue, path, values) ?? issue.message
-        const list = byPath.get(path)
-        if (list) {
-          if (!list.includes(message)) list.push(message)
-        } else byPath.set(path, [message])
+        const messages = byPath.get(path) ?? new Set()
+        byPath.set(path, messages.add(options.mapIssue?.(issue, path, values) ?? issue.message))
       }
-      const errors: TypedSchemaError[] = [...byPath].map(([path, messages]) => ({ path, errors: messages }))
-      return { errors }
+      return { errors: [...byPath].map(([path, messages]): TypedSchemaError => ({ path, errors: [...messages] })) }
     },
   }
 }

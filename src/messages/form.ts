@@ -1,3 +1,8 @@
+/** Ends both success messages: the email was accepted for delivery, not delivered. */
+const delivery = 'The email was accepted for delivery; it may take a few minutes to arrive.'
+/** Starts both retry hints. */
+const kept = 'Your entries are kept. Try again in'
+
 /** Messages of `NetworkInvitationForm` (and `useInvitationForm`). */
 export const formMessages = {
   /** Accessible name of the form when inviting. */
@@ -29,14 +34,13 @@ export const formMessages = {
   /** Status while the request runs. */
   submitting: 'Sending…',
   /** Status after a successful invitation: the email was accepted for delivery, not delivered. */
-  sent: (email: string) => `Invitation sent to ${email}. The email was accepted for delivery; it may take a few minutes to arrive.`,
+  sent: (email: string) => `Invitation sent to ${email}. ${delivery}`,
   /** Status after a successful edit: a new link was sent and the old one stopped working. */
-  resent: (email: string) =>
-    `Invitation updated. A new link was sent to ${email}; the previous link no longer works. The email was accepted for delivery; it may take a few minutes to arrive.`,
+  resent: (email: string) => `Invitation updated. A new link was sent to ${email}; the previous link no longer works. ${delivery}`,
   /** Added to a retryable failure (rate limit, server, connection). */
-  retryHint: 'Your entries are kept. Try again in a moment.',
+  retryHint: `${kept} a moment.`,
   /** Added to a 429 with a known wait, in seconds. */
-  retryAfter: (seconds: number) => `Your entries are kept. Try again in ${seconds} seconds.`,
+  retryAfter: (seconds: number) => `${kept} ${seconds} seconds.`,
   /** Shown when the account has no subordinate domains. */
   noDomains: "Your account can't invite other accounts: there are no account types below yours.",
   /** Shown while the account types load. */

@@ -12,7 +12,7 @@ import {
   type ShallowRef,
 } from 'vue'
 import type { NetworksAdapter } from '../core/adapter'
-import { NetworkApiError } from '../core/errors'
+import { NetworkApiError, type NetworkApiErrorInit } from '../core/errors'
 import { activationTokenSchema } from '../core/schemas'
 import type { ActivationResult } from '../core/types'
 import { activationMessages } from '../messages/activation'
@@ -33,33 +33,31 @@ import { describeError, type DescribedError } from './errors'
  */
 export type ActivationState = 'idle' | 'no-token' | 'ready' | 'activating' | 'activated' | 'expired' | 'used' | 'invalid' | 'error'
 
-/** Every activation state. */
-export const ACTIVATION_STATES: readonly ActivationState[] = ['idle', 'no-token', 'ready', 'activating', 'activated', 'expired', 'used', 'invalid', 'error']
-
 /** Reasons that put an activation in the `invalid` state; each has its own message. */
 export type ActivationInvalidReason = 'token_malformed' | 'token_invalid' | 'token_revoked' | 'token_replaced'
-
-const INVALID_REASONS: ReadonlySet<string> = new Set<ActivationInvalidReason>(['token_malformed', 'token_invalid', 'token_revoked', 'token_replaced'])
 
 /** Where the token came from: the `token` option, the page's URL, or nowhere (yet). */
 export type ActivationTokenSource = 'option' | 'url' | null
 
+/** True for the reasons that put an activation in `invalid`: exactly those with their own message. */
+function isInvalidReason(reason: string | undefined): reason is ActivationInvalidReason {
+  return Object.hasOwn(activationMessages.invalidReasons, reason ?? '')
+}
+
 /** The state a refused or failed activation ends in. */
-export function activationStateOf(error: NetworkApiError): 'expired' | 'used' | 'invalid' | 'error' {
-  if (error.reason === 'token_expired') return 'expired'
-  if (error.reason === 'token_used') return 'used'
-  if (error.reason !== undefined && INVALID_REASONS.has(error.reason)) return 'invalid'
+export function activationStateOf({ reason, status, type }: NetworkApiError): 'expired' | 'used' | 'invalid' | 'error' {
   // An API without token reasons: 404/410 mean the token is unknown or gone, 409 that it was spent.
-  if ((error.reason === undefined || error.reason === 'not_found') && error.type !== 'network' && error.type !== 'system') {
-    if (error.status === 409) return 'used'
-    if (error.status === 404 || error.status === 410) return 'invalid'
-  }
+  const byStatus = (reason === undefined || reason === 'not_found') && type !== 'network' && type !== 'system'
+  if (reason === 'token_expired') return 'expired'
+  if (reason === 'token_used' || (byStatus && status === 409)) return 'used'
+  if (isInvalidReason(reason) || (byStatus && (status === 404 || status === 410))) return 'invalid'
   return 'error'
 }
 
 /** The `invalid` reason of an error (`token_invalid` when the API gave no finer one). */
 export function activationInvalidReason(error: NetworkApiError | null): ActivationInvalidReason {
-  return error?.reason !== undefined && INVALID_REASONS.has(error.reason) ? (error.reason as ActivationInvalidReason) : 'token_invalid'
+  const reason = error?.reason
+  return isInvalidReason(reason) ? reason : 'token_invalid'
 }
 
 /** Options of `useActivation`. */
@@ -113,47 +111,33 @@ export interface UseActivationReturn {
 }
 
 /** The outcome of each token attempted in this page's lifetime, keyed by a hash (the token itself is not kept). */
-const attempts = new Map<string, Promise<ActivationResult>>()
+const attempts = new Map<number, Promise<ActivationResult>>()
 
-/** A 53-bit non-cryptographic hash (cyrb53): enough to recognise a token again without keeping it. */
-function hashToken(token: string): string {
-  let h1 = 0xdeadbeef
-  let h2 = 0x41c6ce57
-  for (let i = 0; i < token.length; i++) {
-    const c = token.charCodeAt(i)
-    h1 = Math.imul(h1 ^ c, 2654435761)
-    h2 = Math.imul(h2 ^ c, 1597334677)
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909)
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909)
-  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36)
+/** A 32-bit FNV-1a hash: enough to recognise a token again in one page without keeping it. */
+function hashToken(token: string): number {
+  let hash = 0x811c9dc5
+  for (const char of token) hash = Math.imul(hash ^ char.charCodeAt(0), 16777619)
+  return hash
 }
 
-/** The error without the token anywhere in its texts (an API or adapter may echo the URL it called). */
+/**
+ * The error without the token anywhere in it (an API or adapter may echo the URL it called). A well-formed
+ * token holds no character JSON escapes, so it can be replaced in the error's JSON.
+ */
 function withoutToken(error: NetworkApiError, token: string): NetworkApiError {
-  const texts = [error.message, error.devMessage ?? '', ...Object.values(error.fields)]
-  if (!texts.some((text) => text.includes(token))) return error
-  const strip = (text: string) => text.split(token).join('[token]')
-  const init = error.toJSON()
-  return new NetworkApiError({
-    ...init,
-    message: strip(init.message),
-    devMessage: init.devMessage === undefined ? undefined : strip(init.devMessage),
-    fields: Object.fromEntries(Object.entries(init.fields ?? {}).map(([k, v]) => [k, strip(v)])),
-  })
+  const json = JSON.stringify(error)
+  return json.includes(token) ? new NetworkApiError(JSON.parse(json.split(token).join('[token]')) as NetworkApiErrorInit) : error
 }
 
 /** `url` when it is an http(s) or relative URL; `undefined` for `javascript:` and other schemes. */
 export function safeLinkUrl(url: string | null | undefined): string | undefined {
-  if (typeof url !== 'string') return undefined
-  const trimmed = url.trim()
-  if (trimmed === '') return undefined
+  const trimmed = url?.trim()
   try {
-    const parsed = new URL(trimmed, 'http://relative.invalid/')
-    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? trimmed : undefined
+    if (trimmed && /^https?:$/.test(new URL(trimmed, 'http://relative.invalid/').protocol)) return trimmed
   } catch {
-    return undefined
+    // Not a URL at all: not linked.
   }
+  return undefined
 }
 
 /**
@@ -166,7 +150,7 @@ export function safeLinkUrl(url: string | null | undefined): string | undefined 
  */
 export function useActivation(options: UseActivationOptions = {}): UseActivationReturn {
   const ctx = useNetworksCore({ adapter: options.adapter })
-  const { adapter, queryClient, loginUrl: contextLoginUrl } = ctx
+  const { adapter, queryClient } = ctx
   const common = useCommonMessages(ctx)
   const messages = useAreaMessages(ctx, 'activation', activationMessages)
 
@@ -175,220 +159,139 @@ export function useActivation(options: UseActivationOptions = {}): UseActivation
   const tokenSource = shallowRef<ActivationTokenSource>(null)
   const result = shallowRef<ActivationResult | null>(null)
   const error = shallowRef<NetworkApiError | null>(null)
+  const isActivating = computed(() => state.value === 'activating')
 
-  /** The token while it may still be needed; never reactive, never returned. */
+  /** The well-formed token while it may still be needed (`ready`, `activating`, `error`); never reactive, never returned. */
   let token: string | null = null
-  /** The token of the request in flight, read by the mutation (so it is not stored as mutation variables). */
-  let sending: string | null = null
   let disposed = false
   let mounted = false
 
   const mutation = useMutation<ActivationResult, unknown, void>(
     {
-      mutationFn: () => {
-        const value = sending
-        if (value === null) return Promise.reject(new NetworkApiError({ status: 0, type: 'codebase', message: common.value.genericError }))
-        return adapter.activateInvitation(value)
-      },
+      // The token is read here rather than passed as variables, so the mutation cache never holds it; after an
+      // unmount it is gone and nothing is sent.
+      mutationFn: () => (token ? adapter.activateInvitation(token) : Promise.reject(new Error('unmounted'))),
       retry: false,
       gcTime: 0,
       onSuccess: () =>
-        Promise.all([
-          queryClient.invalidateQueries({ queryKey: networkQueryKeys.networks(adapter) }),
-          queryClient.invalidateQueries({ queryKey: networkQueryKeys.invitations(adapter) }),
-        ]),
+        Promise.all([networkQueryKeys.networks(adapter), networkQueryKeys.invitations(adapter)].map((queryKey) => queryClient.invalidateQueries({ queryKey }))),
     },
     queryClient,
   )
 
-  function forgetToken() {
-    token = null
-  }
-
   /** Takes a raw token: empty means `no-token`, malformed means `invalid` (no request), else `ready`. */
   function accept(raw: string | null, source: ActivationTokenSource) {
-    forgetToken()
-    result.value = null
-    error.value = null
-    tokenSource.value = source
-    const trimmed = raw?.trim() ?? ''
-    tokenFound.value = trimmed !== ''
-    if (trimmed === '') {
-      state.value = 'no-token'
-      return
-    }
+    const trimmed = raw?.trim()
     const parsed = activationTokenSchema.safeParse(trimmed)
-    if (!parsed.success) {
-      error.value = new NetworkApiError({
-        status: 0,
-        type: 'user',
-        message: messages.value.invalidReasons.token_malformed,
-        reason: 'token_malformed',
-        devMessage: 'The token in the link does not have the form of an activation token; no request was sent.',
-      })
-      state.value = 'invalid'
-      return
-    }
-    token = parsed.data
-    state.value = 'ready'
+    token = parsed.success ? parsed.data : null
+    result.value = null
+    tokenSource.value = source
+    tokenFound.value = !!trimmed
+    error.value =
+      trimmed && !token
+        ? new NetworkApiError({
+            status: 0,
+            type: 'user',
+            message: messages.value.invalidReasons.token_malformed,
+            reason: 'token_malformed',
+            devMessage: 'Malformed token in the link; no request was sent.',
+          })
+        : null
+    state.value = token ? 'ready' : trimmed ? 'invalid' : 'no-token'
   }
 
-  /** Reads the token from the page's URL and, unless asked not to, removes it from the address bar. */
-  function readFromLocation() {
-    if (typeof window === 'undefined' || options.readLocation === false) {
-      accept(null, null)
-      return
-    }
-    const href = window.location.href
-    const found = readActivationToken(href)
-    if (found !== null && !toValue(options.keepTokenInUrl)) {
-      const cleaned = removeTokenFromUrl(href)
-      if (cleaned !== href) {
+  /**
+   * Takes the token option; else, once mounted, reads the page's URL and (unless asked not to) cleans the
+   * address bar. Once mounted, `autoActivate` then posts a well-formed token.
+   */
+  function resolveToken() {
+    const given = toValue(options.token)
+    if (given != null) accept(given, 'option')
+    else if (mounted) {
+      const found = options.readLocation === false ? null : readActivationToken(location.href)
+      if (found !== null && !toValue(options.keepTokenInUrl)) {
         try {
-          window.history.replaceState(window.history.state, '', cleaned)
+          history.replaceState(history.state, '', removeTokenFromUrl(location.href))
         } catch {
           // A sandboxed page may refuse; the token then stays visible, which is harmless.
         }
       }
+      accept(found, found === null ? null : 'url')
     }
-    accept(found, found === null ? null : 'url')
+    maybeAutoActivate()
   }
 
-  function resolveToken() {
-    const given = toValue(options.token)
-    if (given !== undefined && given !== null) accept(given, 'option')
-    else readFromLocation()
-  }
-
-  async function run(auto: boolean): Promise<ActivationResult | undefined> {
-    if (state.value !== 'ready' && state.value !== 'error') return undefined
+  async function run(auto?: boolean): Promise<ActivationResult | undefined> {
     const current = token
-    if (current === null) return undefined
+    // No token outside `ready` and `error`; while `activating` a second call is ignored.
+    if (!current || isActivating.value) return undefined
     const key = hashToken(current)
     state.value = 'activating'
     error.value = null
-
     let promise = auto ? attempts.get(key) : undefined
-    if (!promise) {
-      sending = current
-      promise = mutation.mutateAsync()
-      attempts.set(key, promise)
-    }
+    if (!promise) attempts.set(key, (promise = mutation.mutateAsync()))
     try {
       const value = await promise
+      token = null
       result.value = value
       state.value = 'activated'
-      forgetToken()
       if (!disposed) options.onActivated?.(value)
       return value
     } catch (thrown) {
-      const described = describeError(thrown, { common: common.value })
-      const failure = withoutToken(described.error, current)
-      error.value = failure
+      const failure = withoutToken(describeError(thrown, { common: common.value }).error, current)
       const next = activationStateOf(failure)
+      if (next !== 'error') token = null
+      error.value = failure
       state.value = next
-      if (next !== 'error') forgetToken()
       if (!disposed) options.onError?.(failure)
       return undefined
-    } finally {
-      if (sending === current) sending = null
     }
   }
 
   function maybeAutoActivate() {
-    if (toValue(options.autoActivate) && state.value === 'ready') void run(true)
+    if (mounted && toValue(options.autoActivate) && state.value === 'ready') void run(true)
   }
 
   // A token given as an option is known right away (also on the server); the URL only in a browser, on mount.
-  const given = toValue(options.token)
-  if (given !== undefined && given !== null) accept(given, 'option')
-
+  resolveToken()
   const start = () => {
     mounted = true
     if (state.value === 'idle') resolveToken()
-    maybeAutoActivate()
+    else maybeAutoActivate()
   }
   if (getCurrentInstance()) onMounted(start)
   else if (typeof window !== 'undefined') start()
 
   watch(
     () => toValue(options.token),
-    (next, previous) => {
-      if (next === previous || state.value === 'activating') return
-      if (next !== undefined && next !== null) accept(next, 'option')
-      else if (mounted) readFromLocation()
-      if (mounted) maybeAutoActivate()
+    () => {
+      if (!isActivating.value) resolveToken()
     },
   )
 
   onScopeDispose(() => {
     disposed = true
-    forgetToken()
-    sending = null
+    token = null
   })
 
-  const describedError = computed(() => (error.value ? describeError(error.value, { common: common.value }) : null))
-  const invalidReason = computed(() => (state.value === 'invalid' ? activationInvalidReason(error.value) : null))
-
-  const title = computed(() => {
-    const m = messages.value
-    switch (state.value) {
-      case 'no-token':
-        return m.noTokenTitle
-      case 'ready':
-      case 'activating':
-        return m.readyTitle
-      case 'activated':
-        return m.activatedTitle
-      case 'expired':
-        return m.expiredTitle
-      case 'used':
-        return m.usedTitle
-      case 'invalid':
-        return m.invalidTitle
-      case 'error':
-        return m.errorTitle
-      default:
-        return m.idleTitle
-    }
-  })
-
-  const description = computed(() => {
-    const m = messages.value
-    switch (state.value) {
-      case 'no-token':
-        return m.noTokenText
-      case 'ready':
-      case 'activating':
-        return m.readyText
-      case 'activated':
-        return m.activatedText
-      case 'expired':
-        return m.expiredText
-      case 'used':
-        return m.usedText
-      case 'invalid':
-        return m.invalidReasons[activationInvalidReason(error.value)]
-      case 'error':
-        return m.errorText
-      default:
-        return m.idleText
-    }
-  })
+  /** The state's message prefix (`activating` keeps `ready`'s texts). */
+  const key = computed(() => (state.value === 'no-token' ? 'noToken' : state.value === 'activating' ? 'ready' : state.value))
 
   return {
     state,
     hasToken: computed(() => tokenFound.value),
     tokenSource,
-    isActivating: computed(() => state.value === 'activating'),
-    activate: () => run(false),
-    retry: () => (state.value === 'error' ? run(false) : Promise.resolve(undefined)),
+    isActivating,
+    activate: () => run(),
+    retry: async () => (state.value === 'error' ? run() : undefined),
     result,
     error,
-    describedError,
-    invalidReason,
-    title,
-    description,
-    loginUrl: computed(() => safeLinkUrl(toValue(options.loginUrl) ?? contextLoginUrl.value)),
+    describedError: computed(() => (error.value ? describeError(error.value, { common: common.value }) : null)),
+    invalidReason: computed(() => (state.value === 'invalid' ? activationInvalidReason(error.value) : null)),
+    title: computed(() => messages.value[`${key.value}Title` as const]),
+    description: computed(() =>
+      key.value === 'invalid' ? messages.value.invalidReasons[activationInvalidReason(error.value)] : messages.value[`${key.value}Text` as const],
+    ),
+    loginUrl: computed(() => safeLinkUrl(toValue(options.loginUrl) ?? ctx.loginUrl.value)),
   }
 }

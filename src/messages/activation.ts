@@ -1,10 +1,13 @@
+/** The region's name, also its heading while the link is being read. */
+const TITLE = 'Network invitation'
+
 /** Messages of `NetworkActivation`. */
 export const activationMessages = {
   /** Accessible name of the component's region. */
-  title: 'Network invitation',
+  title: TITLE,
 
   /** Heading while the link is being read (and on the server, before the page runs in a browser). */
-  idleTitle: 'Network invitation',
+  idleTitle: TITLE,
   /** Text while the link is being read. */
   idleText: 'Reading your invitation link…',
 

@@ -3,9 +3,10 @@
  * timeout, retries a rate-limited GET, and turns every failure into a `NetworkApiError`.
  */
 import { describeThrown } from '../../core/describe'
-import { isNetworkApiError, toNetworkApiError, type NetworkApiError } from '../../core/errors'
+import { isNetworkApiError, toNetworkApiError } from '../../core/errors'
 import type { NetworksOperation } from '../../core/adapter'
-import { errorFromResponse, networkError, parseRetryAfter } from './errors'
+import type { RestAdapterOptions } from './adapter'
+import { errorFromResponse, networkError } from './errors'
 import type { RestMethod } from './routes'
 
 /** The `fetch` the adapter calls: the platform one or any compatible function. */
@@ -26,29 +27,17 @@ export interface RestRequestInfo {
 /** Extra request headers: a fixed set, or a function (sync or async) called before every request, e.g. for a fresh token. */
 export type RestHeaders = HeadersInit | ((request: RestRequestInfo) => HeadersInit | Promise<HeadersInit>)
 
-/** Resolved options of the HTTP core. */
-export interface HttpOptions {
-  /** API base URL, without trailing slash concerns. */
-  baseUrl: string
-  /** Injected fetch; `globalThis.fetch` at call time when undefined. */
-  fetch: RestFetch | undefined
-  /** Host headers or headers function. */
-  headers: RestHeaders | undefined
-  /** `credentials` of every request. */
-  credentials: RequestCredentials
-  /** Budget of one attempt (response and body), in ms. */
-  timeoutMs: number
-  /** Automatic retries of a GET answered 429. */
-  maxRetries: number
-  /** First backoff without `Retry-After`, doubled per retry. */
-  retryBaseDelayMs: number
-  /** Longest automatic wait. */
-  maxRetryDelayMs: number
-  /** Waits before a retry. */
-  sleep: (ms: number) => Promise<void>
-  /** Current time in ms. */
-  now: () => number
-}
+/** Default request timeout: 15 seconds. */
+export const DEFAULT_TIMEOUT_MS = 15_000
+/** Default number of automatic retries of a rate-limited (429) GET. */
+export const DEFAULT_MAX_RETRIES = 2
+/** Default wait before the first retry of a 429 without `Retry-After`; doubles on each retry. */
+export const DEFAULT_RETRY_BASE_DELAY_MS = 500
+/** Longest wait before an automatic retry; a `Retry-After` above it is not waited for (the error carries `retryAfter`). */
+export const DEFAULT_MAX_RETRY_DELAY_MS = 10_000
+
+/** Options of the HTTP core: the adapter's options, whose defaults it applies. */
+export type HttpOptions = Omit<RestAdapterOptions, 'routes'>
 
 /** One request of the HTTP core. */
 export interface HttpRequest {
@@ -76,89 +65,67 @@ export interface HttpResult {
 
 /** Joins `baseUrl`, a path that may carry a query string, and extra query params. */
 export function buildUrl(baseUrl: string, path: string, query: HttpRequest['query'] = {}): string {
-  const q = path.indexOf('?')
-  const pathname = q === -1 ? path : path.slice(0, q)
-  const params = new URLSearchParams(q === -1 ? '' : path.slice(q + 1))
+  const [pathname, fixed] = path.split(/\?(.*)/s)
+  const params = new URLSearchParams(fixed)
   for (const [key, value] of Object.entries(query)) {
-    if (value === undefined || value === null || value === '') continue
-    params.set(key, String(value))
+    if (value != null && value !== '') params.set(key, String(value))
   }
   const search = params.toString()
-  return `${baseUrl.replace(/\/+$/, '')}${pathname}${search ? `?${search}` : ''}`
+  return `${baseUrl.replace(/\/+$/, '')}${pathname}${search && `?${search}`}`
 }
 
-/** Sends one request (with the retries it deserves) and resolves with the 2xx body text; rejects with `NetworkApiError` only. */
+/**
+ * Sends one request (with the retries it deserves) and resolves with the 2xx body text; rejects with `NetworkApiError` only.
+ * Each attempt asks the `headers` option afresh and has `timeoutMs` for the response and its body; a GET answered 429
+ * is retried after `Retry-After` (or the doubling backoff) unless that wait is above `maxRetryDelayMs`.
+ */
 export async function send(options: HttpOptions, request: HttpRequest): Promise<HttpResult> {
+  const { operation, method, body } = request
   const url = buildUrl(options.baseUrl, request.path, request.query)
-  const retries = request.method === 'GET' ? Math.max(0, Math.floor(options.maxRetries)) : 0
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS
+  const maxDelay = options.maxRetryDelayMs ?? DEFAULT_MAX_RETRY_DELAY_MS
   for (let attempt = 0; ; attempt++) {
-    const response = await attemptOnce(options, request, url, attempt)
-    if (response.ok) return { status: response.status, text: response.text }
-    const error = errorFromResponse(response.status, response.text, response.retryAfter, options.now())
-    if (response.status !== 429 || attempt >= retries) throw error
-    const delay = retryDelay(options, response.retryAfter, attempt)
-    if (delay === undefined) throw error
-    await options.sleep(delay)
-  }
-}
+    const headers = new Headers({ accept: 'application/json' })
+    if (body !== undefined) headers.set('content-type', 'application/json')
+    try {
+      const extra = typeof options.headers === 'function' ? await options.headers({ operation, method, url, attempt }) : options.headers
+      for (const source of [extra, request.headers]) new Headers(source).forEach((value, key) => headers.set(key, value))
+    } catch (error) {
+      throw toNetworkApiError(error, 'Something went wrong while preparing the request. Please try again.')
+    }
 
-/** Milliseconds to wait before retry `attempt + 1`, or `undefined` when the server asks for longer than the cap. */
-function retryDelay(options: HttpOptions, header: string | null, attempt: number): number | undefined {
-  const seconds = parseRetryAfter(header, options.now())
-  if (seconds === undefined) return Math.min(options.maxRetryDelayMs, options.retryBaseDelayMs * 2 ** attempt)
-  const ms = seconds * 1000
-  return ms > options.maxRetryDelayMs ? undefined : ms
-}
-
-interface AttemptResult {
-  ok: boolean
-  status: number
-  text: string
-  retryAfter: string | null
-}
-
-async function attemptOnce(options: HttpOptions, request: HttpRequest, url: string, attempt: number): Promise<AttemptResult> {
-  const headers = new Headers({ accept: 'application/json' })
-  if (request.body !== undefined) headers.set('content-type', 'application/json')
-  try {
-    const extra = typeof options.headers === 'function' ? await options.headers({ operation: request.operation, method: request.method, url, attempt }) : options.headers
-    if (extra) new Headers(extra).forEach((value, key) => headers.set(key, value))
-  } catch (error) {
-    throw toNetworkApiError(error, 'Something went wrong while preparing the request. Please try again.')
-  }
-  for (const [key, value] of Object.entries(request.headers ?? {})) headers.set(key, value)
-
-  const controller = new AbortController()
-  let timedOut: NetworkApiError | undefined
-  let timer: ReturnType<typeof setTimeout> | undefined
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      timedOut = networkError('timeout', `${request.operation}: no complete answer within ${options.timeoutMs} ms.`)
-      controller.abort()
-      reject(timedOut)
-    }, options.timeoutMs)
-  })
-  timeout.catch(() => {})
-  try {
-    const doFetch = options.fetch ?? ((input: string, init: RequestInit) => globalThis.fetch(input, init))
-    const exchange = (async () => {
-      const response = await doFetch(url, {
-        method: request.method,
-        headers,
-        body: request.body === undefined ? undefined : JSON.stringify(request.body),
-        credentials: options.credentials,
-        signal: controller.signal,
+    const controller = new AbortController()
+    let timer: ReturnType<typeof setTimeout> | undefined
+    // The race also covers a fetch that ignores the abort signal. The timeout settles first, so it wins the race
+    // over the rejection that aborting causes.
+    const [response, text] = await Promise.race([
+      (async () => {
+        const answer = await (options.fetch ?? fetch)(url, {
+          method,
+          headers,
+          body: JSON.stringify(body),
+          credentials: options.credentials ?? 'same-origin',
+          signal: controller.signal,
+        })
+        return [answer, await answer.text()] as const
+      })(),
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => {
+          reject(networkError('timeout', `${operation}: no complete answer within ${timeoutMs} ms.`))
+          controller.abort()
+        }, timeoutMs)
+      }),
+    ])
+      .catch((error: unknown) => {
+        throw isNetworkApiError(error) ? error : networkError('offline', `${operation}: the request failed before an answer arrived (${describeThrown(error)}).`)
       })
-      const text = await response.text()
-      return { ok: response.ok, status: response.status, text, retryAfter: response.headers.get('retry-after') }
-    })()
-    exchange.catch(() => {})
-    return await Promise.race([exchange, timeout])
-  } catch (error) {
-    if (isNetworkApiError(error)) throw error
-    if (timedOut) throw timedOut
-    throw networkError('offline', `${request.operation}: the request failed before an answer arrived (${describeThrown(error)}).`)
-  } finally {
-    clearTimeout(timer)
+      .finally(() => clearTimeout(timer))
+
+    if (response.ok) return { status: response.status, text }
+    const error = errorFromResponse(response.status, text, response.headers.get('retry-after'), (options.now ?? Date.now)())
+    const delay =
+      error.retryAfter === undefined ? Math.min(maxDelay, (options.retryBaseDelayMs ?? DEFAULT_RETRY_BASE_DELAY_MS) * 2 ** attempt) : error.retryAfter * 1000
+    if (response.status !== 429 || method !== 'GET' || attempt >= Math.floor(options.maxRetries ?? DEFAULT_MAX_RETRIES) || delay > maxDelay) throw error
+    await (options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))))(delay)
   }
 }

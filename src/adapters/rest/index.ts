@@ -6,15 +6,11 @@ export {
   createRestAdapter,
   newIdempotencyKey,
   parseActivationResult,
-  DEFAULT_TIMEOUT_MS,
-  DEFAULT_MAX_RETRIES,
-  DEFAULT_RETRY_BASE_DELAY_MS,
-  DEFAULT_MAX_RETRY_DELAY_MS,
 } from './adapter'
 export type { RestAdapter, RestAdapterOptions, CreateInvitationRequestOptions } from './adapter'
 export { BACKSTACK_ROUTES, BACKSTACK_V1_ROUTES, REST_ROUTE_PRESETS, ROUTE_PARAMS, resolveRoutes, fillPath } from './routes'
 export type { RestMethod, RestRoute, RestRoutes, RestRouteOverrides, RestRoutePreset, RequiredRestOperation } from './routes'
-export { buildUrl } from './http'
+export { buildUrl, DEFAULT_TIMEOUT_MS, DEFAULT_MAX_RETRIES, DEFAULT_RETRY_BASE_DELAY_MS, DEFAULT_MAX_RETRY_DELAY_MS } from './http'
 export type { RestFetch, RestHeaders, RestRequestInfo } from './http'
 export {
   errorFromResponse,

@@ -2,7 +2,8 @@
  * Routes of the REST adapter: which HTTP method and path template each adapter operation uses.
  * Two presets follow the seeds: the current account API (seed 003) and the early v1 API (seed 000).
  */
-import { NETWORKS_OPERATIONS, type NetworksOperation, type OptionalNetworksOperation } from '../../core/adapter'
+import { LIBRARY } from '../../core/describe'
+import type { NetworksOperation, OptionalNetworksOperation } from '../../core/adapter'
 
 /** HTTP methods a route may use. */
 export type RestMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
@@ -94,8 +95,13 @@ export const REST_ROUTE_PRESETS = Object.freeze({
 /** Name of a route preset. */
 export type RestRoutePreset = keyof typeof REST_ROUTE_PRESETS
 
-const METHODS: ReadonlySet<string> = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE'])
+const METHODS: readonly string[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE']
 const PLACEHOLDER = /:([A-Za-z_][A-Za-z0-9_]*)/g
+
+/** Throws the `TypeError` of an option the adapter could never work with (here: a route it could never call). */
+export function invalid(message: string): never {
+  throw new TypeError(`${LIBRARY}/rest: ${message}`)
+}
 
 /**
  * Resolves the `routes` option: a preset name, or overrides laid over the `backstack` preset (spread
@@ -103,35 +109,33 @@ const PLACEHOLDER = /:([A-Za-z_][A-Za-z0-9_]*)/g
  * placeholder) and throws a `TypeError` naming the operation for a route the adapter could never call.
  */
 export function resolveRoutes(routes: RestRoutePreset | RestRouteOverrides = 'backstack'): RestRoutes {
-  const merged: RestRoutes = typeof routes === 'string' ? { ...presetOf(routes) } : { ...BACKSTACK_ROUTES, ...definedOnly(routes) }
-  for (const operation of NETWORKS_OPERATIONS) {
-    const route = merged[operation]
-    if (route === null) {
-      if (!isOptional(operation)) throw new TypeError(`vue-account-networks/rest: the route of ${operation} is required.`)
-      continue
-    }
-    if (typeof route !== 'object' || !METHODS.has(route.method)) {
-      throw new TypeError(`vue-account-networks/rest: the route of ${operation} needs a method (GET, POST, PUT, PATCH or DELETE).`)
-    }
-    if (typeof route.path !== 'string' || !route.path.startsWith('/')) {
-      throw new TypeError(`vue-account-networks/rest: the path of ${operation} must start with "/".`)
-    }
+  const overrides: RestRouteOverrides =
+    typeof routes !== 'string' ? routes : Object.hasOwn(REST_ROUTE_PRESETS, routes) ? REST_ROUTE_PRESETS[routes] : invalid(`unknown route preset "${routes}".`)
+  const resolved: Partial<Record<NetworksOperation, RestRoute | null>> = {}
+  // ROUTE_PARAMS names every operation in contract order (like NETWORKS_OPERATIONS, without the access rules).
+  for (const operation of Object.keys(ROUTE_PARAMS) as NetworksOperation[]) {
+    // A preset names every operation, so only overrides fall back to `backstack`.
+    const route = overrides[operation] === undefined ? BACKSTACK_ROUTES[operation] : overrides[operation]
     const allowed = ROUTE_PARAMS[operation]
-    const pathname = route.path.split('?')[0] ?? ''
-    const names = [...pathname.matchAll(PLACEHOLDER)].map((m) => m[1] ?? '')
-    for (const name of names) {
-      if (!allowed.includes(name)) {
-        throw new TypeError(
-          `vue-account-networks/rest: the path of ${operation} uses ":${name}"; it may use ${allowed.length ? allowed.map((a) => `:${a}`).join(' or ') : 'no placeholder'}.`,
-        )
+    if (route === null) {
+      // The v1 preset has exactly the required routes.
+      if (BACKSTACK_V1_ROUTES[operation]) invalid(`the route of ${operation} is required.`)
+    } else if (typeof route !== 'object' || !METHODS.includes(route.method)) {
+      invalid(`the route of ${operation} needs a method (GET, POST, PUT, PATCH or DELETE).`)
+    } else if (typeof route.path !== 'string' || !route.path.startsWith('/')) {
+      invalid(`the path of ${operation} must start with "/".`)
+    } else {
+      const names = [...(route.path.split('?')[0] ?? '').matchAll(PLACEHOLDER)].map((m) => m[1] ?? '')
+      for (const name of names) {
+        if (!allowed.includes(name)) {
+          invalid(`the path of ${operation} uses ":${name}"; it may use ${allowed.length ? allowed.map((a) => `:${a}`).join(' or ') : 'no placeholder'}.`)
+        }
       }
+      if (allowed.length > 0 && names.length === 0) invalid(`the path of ${operation} needs a placeholder (:${allowed[0]}).`)
     }
-    if (allowed.length > 0 && names.length === 0) {
-      throw new TypeError(`vue-account-networks/rest: the path of ${operation} needs a placeholder (:${allowed[0]}).`)
-    }
-    merged[operation] = Object.freeze({ method: route.method, path: route.path }) as never
+    resolved[operation] = route && Object.freeze({ method: route.method, path: route.path })
   }
-  return merged
+  return resolved as RestRoutes
 }
 
 /**
@@ -139,24 +143,5 @@ export function resolveRoutes(routes: RestRoutePreset | RestRouteOverrides = 'ba
  * The fixed query string of the template, if any, is kept.
  */
 export function fillPath(template: string, value?: string): string {
-  const q = template.indexOf('?')
-  const pathname = q === -1 ? template : template.slice(0, q)
-  const query = q === -1 ? '' : template.slice(q)
-  return pathname.replace(PLACEHOLDER, () => encodeURIComponent(value ?? '')) + query
-}
-
-function presetOf(name: RestRoutePreset): RestRoutes {
-  const preset = REST_ROUTE_PRESETS[name] as RestRoutes | undefined
-  if (!preset) throw new TypeError(`vue-account-networks/rest: unknown route preset "${String(name)}".`)
-  return preset
-}
-
-const REQUIRED: readonly NetworksOperation[] = ['listNetworkDomains', 'createInvitation', 'listInvitations', 'activateInvitation'] satisfies RequiredRestOperation[]
-
-function isOptional(operation: NetworksOperation): operation is OptionalNetworksOperation {
-  return !REQUIRED.includes(operation)
-}
-
-function definedOnly<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>
+  return template.replace(/^[^?]*/, (pathname) => pathname.replace(PLACEHOLDER, () => encodeURIComponent(value ?? '')))
 }

@@ -90,8 +90,7 @@ function useRowAction<A extends unknown[], T>(
   const error = shallowRef<NetworkApiError | null>(null)
   const mark = (id: string, on: boolean) => {
     const next = new Set(pending.value)
-    if (on) next.add(id)
-    else next.delete(id)
+    next[on ? 'add' : 'delete'](id)
     pending.value = next
   }
   const run = async (...args: A): Promise<RowActionOutcome<T>> => {
@@ -126,12 +125,12 @@ function refresh(queryClient: QueryClient, queryKey: QueryKey): void {
   void queryClient.invalidateQueries({ queryKey, refetchType: 'active' }, { cancelRefetch: false })
 }
 
-/** An optimistic delete on the list under `queryKey`; `afterSuccess` gets the id once the server agreed. */
+/** An optimistic delete on the list under `queryKey`; `onSuccess` gets the id once the server agreed. */
 function useOptimisticDelete<Row, Result>(
   op: Pick<NetworksCore, 'queryClient'> & Pick<Operation<OptionalNetworksOperation>, 'common' | 'allowed'> & { call: (id: string) => Promise<Result> },
   queryKey: QueryKey,
   id: (row: Row) => string,
-  afterSuccess?: (id: string) => void,
+  onSuccess?: (result: Result, id: string) => void,
 ): UseDeleteReturn<Row, Result> {
   const { queryClient } = op
   const mutation = useMutation<Result, NetworkApiError, string, Array<[QueryKey, unknown]>>(
@@ -146,17 +145,13 @@ function useOptimisticDelete<Row, Result>(
       onError: (error, _key, snapshot) => {
         if (error.status !== 404 && snapshot) for (const [key, data] of snapshot) queryClient.setQueryData(key, data)
       },
+      onSuccess,
       // Not awaited: the outcome is reported at once; the refetch runs in the background.
       onSettled: () => refresh(queryClient, queryKey),
     },
     queryClient,
   )
-  return useRowAction(op, id, async (row) => {
-    const key = id(row)
-    const value = await mutation.mutateAsync(key)
-    afterSuccess?.(key)
-    return value
-  })
+  return useRowAction(op, id, (row) => mutation.mutateAsync(id(row)))
 }
 
 /** Return of `useDeleteInvitation`. */
@@ -181,7 +176,7 @@ export type UseDeleteNetworkReturn = UseDeleteReturn<Network, DeleteNetworkResul
 export function useDeleteNetwork(options: UseNetworkMutationOptions = {}): UseDeleteNetworkReturn {
   const op = useOperation(options, 'deleteNetwork')
   const { adapter, queryClient } = op
-  return useOptimisticDelete(op, networkQueryKeys.networks(adapter), (row: Network) => row.account_id, (id) =>
+  return useOptimisticDelete(op, networkQueryKeys.networks(adapter), (row: Network) => row.account_id, (_, id) =>
     queryClient.removeQueries({ queryKey: networkQueryKeys.network(adapter, id) }),
   )
 }
@@ -253,7 +248,8 @@ export function useNetworkDetails(options: UseNetworkDetailsOptions): UseNetwork
   return {
     allowed,
     network: computed(() => data.value),
-    isLoading: computed(() => id.value !== '' && !data.value && (query.isPending.value || isFetching.value) && !error.value),
+    // Pending means nothing loaded and no failure yet (no placeholder data here).
+    isLoading: computed(() => id.value !== '' && query.isPending.value),
     error: computed(() => (isFetching.value ? null : error.value)),
     refetch: async () => {
       await query.refetch()
@@ -320,18 +316,15 @@ export function useFeeProposalForm(options: UseFeeProposalFormOptions): UseFeePr
   const value = shallowRef('')
   const fieldError = shallowRef<string | null>(null)
   const formError = shallowRef<string | null>(null)
-  let inFlight = false
 
   const submit = async (): Promise<Network | null> => {
     const network = toValue(options.network)
-    if (!network || inFlight) return null
+    if (!network || isPending.value) return null
     const parsed = parseFee(value.value, { networks: networks.value })
     formError.value = null
     fieldError.value = parsed.ok ? null : parsed.message
     if (!parsed.ok) return null
-    inFlight = true
     const outcome = await propose(network.account_id, parsed.fee)
-    inFlight = false
     if (outcome.status === 'done') {
       options.onProposed?.(outcome.value)
       return outcome.value

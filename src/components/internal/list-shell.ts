@@ -1,4 +1,4 @@
-import { shallowRef, type ComputedRef, type ShallowRef } from 'vue'
+import { reactive, shallowRef, watch, type ComputedRef, type Ref, type ShallowRef } from 'vue'
 import type { NetworkApiError } from '../../core/errors'
 import type { NetworkMessages } from '../../messages'
 import type { RowActionOutcome } from '../../composables/useNetworkMutations'
@@ -103,4 +103,21 @@ export function reportRowAction<T>(
   if (outcome.status === 'failed') announce('error', texts.failed(outcome.message))
   else announce('info', texts.notFound())
   onError(outcome.error)
+}
+
+/**
+ * A reactive mirror of an id set that is replaced as a whole on each change (a mutation's `pending`): `has(id)` is
+ * tracked per id, so a row that reads it re-renders only when its own id comes or goes, not on every change.
+ */
+export function useIdSet(ids: Readonly<Ref<ReadonlySet<string>>>): ReadonlySet<string> {
+  const mirror = reactive(new Set<string>())
+  watch(
+    ids,
+    (next) => {
+      for (const id of mirror) if (!next.has(id)) mirror.delete(id)
+      for (const id of next) mirror.add(id)
+    },
+    { immediate: true, flush: 'sync' },
+  )
+  return mirror
 }

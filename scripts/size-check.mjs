@@ -12,7 +12,12 @@
  * - `reference-page`: bench/size/reference-page.ts, all four components on the REST adapter, every peer bundled;
  * - `baseline-page`: bench/size/baseline-page.ts, the same peers doing a hand-written minimum (the floor).
  *
- * Usage: node scripts/size-check.mjs [--no-write] [--quiet]
+ * Usage: node scripts/size-check.mjs [--no-write] [--quiet] [--ratchet]
+ *
+ * `--ratchet` (run by `npm test`): checks the ceilings of bench/budgets.json (`ceilingGzipKiB`: the last measured
+ * size, rounded up to 0.1 KiB) instead of the budgets, so CI stops any entry from growing while budgets are still
+ * missed. It never replaces the budgets: the plain run still fails while one is broken.
+ * `--lower-ceilings`: after measuring, lowers each ceiling to the new size (rounded up to 0.1 KiB); never raises one.
  */
 import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
@@ -29,6 +34,8 @@ const COMPONENTS = ['NetworkInvitationForm', 'NetworkActivation', 'NetworkInvita
 const PEERS = [/^vue($|\/)/, /^@vue\//, /^pinia($|\/)/, /^@tanstack\//, /^vee-validate($|\/)/, /^zod($|\/)/]
 const args = new Set(process.argv.slice(2))
 const KiB = 1024
+/** What the limits are: the budgets, or (with --ratchet) the no-growth ceilings. */
+const LIMIT = args.has('--ratchet') ? 'ceiling' : 'budget'
 
 /** @typedef {{ name: string, kind: 'js' | 'css', input: string, external: boolean, what: string }} Entry */
 
@@ -178,7 +185,7 @@ async function buildEntry(entry) {
 
 function loadBudgets() {
   const parsed = JSON.parse(readFileSync(BUDGETS, 'utf8'))
-  return /** @type {Record<string, number>} */ (parsed.gzipKiB ?? {})
+  return /** @type {Record<string, number>} */ ((args.has('--ratchet') ? parsed.ceilingGzipKiB : parsed.gzipKiB) ?? {})
 }
 
 function readResults() {
@@ -191,6 +198,19 @@ function readResults() {
 }
 
 const kib = (bytes) => (bytes / KiB).toFixed(2)
+
+/** Sets each library entry's ceiling to its size rounded up to 0.1 KiB when that is lower (or there is none yet). */
+function lowerCeilings(figures) {
+  const parsed = JSON.parse(readFileSync(BUDGETS, 'utf8'))
+  const ceilings = parsed.ceilingGzipKiB ?? {}
+  for (const f of figures) {
+    if (f.name === 'baseline-page') continue
+    const next = Math.ceil((f.gzip / KiB) * 10) / 10
+    if (ceilings[f.name] === undefined || next < ceilings[f.name]) ceilings[f.name] = next
+  }
+  parsed.ceilingGzipKiB = ceilings
+  writeFileSync(BUDGETS, `${JSON.stringify(parsed, null, 2)}\n`)
+}
 
 async function main() {
   const started = performance.now()
@@ -221,7 +241,7 @@ async function main() {
     f.budgetGzipKiB === null ? '-' : `${f.budgetGzipKiB}`,
     f.pass === null ? '' : f.pass ? 'PASS' : 'FAIL',
   ])
-  const header = ['entry', 'min KiB', 'gzip KiB', 'brotli KiB', 'budget', '']
+  const header = ['entry', 'min KiB', 'gzip KiB', 'brotli KiB', LIMIT, '']
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)))
   const line = (cells) => cells.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join('  ')
   if (!args.has('--quiet')) {
@@ -231,11 +251,11 @@ async function main() {
   }
   const failures = figures.filter((f) => f.pass === false)
   for (const f of failures) {
-    console.error(`\nsize budget broken: ${f.name} is ${kib(f.gzip)} KiB gzip, budget ${f.budgetGzipKiB} KiB. Biggest contributors (minified bytes, from the source map):`)
+    console.error(`\nsize ${LIMIT} broken: ${f.name} is ${kib(f.gzip)} KiB gzip, ${LIMIT} ${f.budgetGzipKiB} KiB. Biggest contributors (minified bytes, from the source map):`)
     for (const c of f.contributors) console.error(`  ${c.module.padEnd(60)} ${String(c.minified).padStart(7)}`)
   }
 
-  if (!args.has('--no-write')) {
+  if (!args.has('--no-write') && LIMIT === 'budget') {
     // Rewrite only when a figure changed, so `npm test` leaves a clean tree on unchanged code.
     const results = readResults()
     const strip = (s) => JSON.stringify({ ...s, measuredAt: undefined })
@@ -244,7 +264,8 @@ async function main() {
       writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`)
     }
   }
-  if (!args.has('--quiet')) console.log(`size check: ${figures.length} entries in ${((performance.now() - started) / 1000).toFixed(1)} s, ${failures.length ? `${failures.length} budget(s) broken` : 'all budgets kept'}`)
+  if (args.has('--lower-ceilings')) lowerCeilings(figures)
+  if (!args.has('--quiet')) console.log(`size check: ${figures.length} entries in ${((performance.now() - started) / 1000).toFixed(1)} s, ${failures.length ? `${failures.length} ${LIMIT}(s) broken` : `all ${LIMIT}s kept`}`)
   process.exitCode = failures.length ? 1 : 0
 }
 

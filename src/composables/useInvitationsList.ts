@@ -27,6 +27,7 @@ export function useInvitationsList(options: UseInvitationsListOptions = {}): Use
     queryKey: (query) => networkQueryKeys.invitations(adapter, query),
     queryFn: (query) => adapter.listInvitations(query),
     enabled: allowed,
+    rowKey: (row) => row.id,
   })
   return { ...list, allowed }
 }

@@ -29,6 +29,7 @@ export function useNetworksList(options: UseNetworksListOptions = {}): UseNetwor
       queryFn: (query) =>
         adapterSupports(adapter, 'listNetworks') ? adapter.listNetworks(query) : Promise.reject(unsupportedError('Networks cannot be listed.')),
       enabled: allowed,
+      rowKey: (row) => row.account_id,
     }),
     allowed,
   }

@@ -1,4 +1,4 @@
-import { hashKey, keepPreviousData, useQuery, type QueryClient, type QueryKey } from '@tanstack/vue-query'
+import { hashKey, keepPreviousData, replaceEqualDeep, useQuery, type QueryClient, type QueryKey } from '@tanstack/vue-query'
 import {
   computed,
   onScopeDispose,
@@ -43,6 +43,32 @@ export interface UseRecordListOptions<T> {
   staleTime?: number
   /** Whether to prefetch the next page once a page has loaded. @defaultValue true */
   prefetch?: MaybeRefOrGetter<boolean>
+  /**
+   * A row's identity across fetches. With it, a page that comes back (refetched, or edited in the cache after a
+   * delete or a create) keeps the objects of its unchanged rows even when they moved, so their table rows skip
+   * re-rendering. @defaultValue none: vue-query's structural sharing, which matches rows by position
+   */
+  rowKey?: (row: T) => string
+}
+
+/**
+ * Structural sharing for a page that matches rows by `rowKey` instead of by position: a row equal to a cached one
+ * keeps the cached object, and an unchanged page keeps its objects, as vue-query's sharing does for the rest.
+ */
+function sharePageByRowKey<T>(rowKey: (row: T) => string) {
+  return (previous: unknown, next: unknown): unknown => {
+    const prev = previous as RecordList<T> | undefined
+    const page = next as RecordList<T> | undefined
+    if (!Array.isArray(prev?.list) || !Array.isArray(page?.list)) return replaceEqualDeep(previous, next)
+    const cached = new Map(prev.list.map((row) => [rowKey(row), row]))
+    const list = page.list.map((row) => {
+      const old = cached.get(rowKey(row))
+      return old === undefined ? row : (replaceEqualDeep(old, row) as T)
+    })
+    // The rest of the page (total, filters...) as vue-query shares it: `prev` itself when nothing changed.
+    const shared = replaceEqualDeep(prev, { ...page, list: prev.list })
+    return list.length === prev.list.length && list.every((row, i) => row === prev.list[i]) ? shared : { ...shared, list }
+  }
 }
 
 /** Return of `useRecordList`. */
@@ -152,6 +178,8 @@ export function useRecordList<T>(options: UseRecordListOptions<T>): UseRecordLis
 
   const enabled = computed(() => toValue(options.enabled) ?? true)
 
+  const structuralSharing = options.rowKey ? sharePageByRowKey(options.rowKey) : true
+
   const result = useQuery<RecordList<T>, NetworkApiError>(
     () => {
       const q = query.value
@@ -161,6 +189,7 @@ export function useRecordList<T>(options: UseRecordListOptions<T>): UseRecordLis
         enabled: enabled.value,
         placeholderData: keepPreviousData,
         staleTime,
+        structuralSharing,
         // Pages are replaced whole, never mutated: no deep proxies over every row (cheaper reads and renders).
         shallow: true,
       }
@@ -193,7 +222,7 @@ export function useRecordList<T>(options: UseRecordListOptions<T>): UseRecordLis
       prefetchedFor = key
       if (q.page >= shown.pages) return
       const next: ResolvedListQuery = { ...q, page: q.page + 1 }
-      void queryClient.prefetchQuery({ queryKey: queryKey(next), queryFn: () => fetchPage(next), staleTime })
+      void queryClient.prefetchQuery({ queryKey: queryKey(next), queryFn: () => fetchPage(next), staleTime, structuralSharing })
     },
     { immediate: true },
   )

@@ -239,4 +239,39 @@ describe('useRecordList', () => {
     expect(list.rows.value[0]?.id).toBe('it_1')
     expect(pagesAsked(server.queries)).toEqual([1, 2, 3])
   })
+
+  it.each([
+    ['with rowKey, a row that moved keeps its object', true, 24],
+    ['without rowKey, sharing is by position: every row after the removed one is a new object', false, 0],
+  ])('%s (a row removed from the cached page)', async (_name, keyed, kept) => {
+    const { list, queryClient } = setup(keyed ? { rowKey: (row) => row.id } : {})
+    await vi.waitFor(() => expect(list.rows.value).toHaveLength(25))
+    const before = list.rows.value
+    // What an optimistic delete does: the first row leaves the cached page.
+    queryClient.setQueriesData<RecordList<Item>>({ queryKey: ['items'] }, (old) => old && { ...old, list: old.list.slice(1) })
+    await flushPromises()
+    const after = list.rows.value
+    expect(after.map((row) => row.id)).toEqual(before.slice(1).map((row) => row.id))
+    expect(after.filter((row) => before.includes(row))).toHaveLength(kept)
+  })
+
+  it('with rowKey, a refetch that returns equal rows keeps the page object; a changed row gets a new object', async () => {
+    const server = createServer()
+    let renamed = false
+    // Fresh copies on every answer, as a real server's JSON would be.
+    const queryFn = async (q: ResolvedListQuery) => {
+      const page = await server.queryFn(q)
+      return { ...page, list: page.list.map((row) => ({ ...row, name: renamed && row.id === 'it_2' ? 'Item two, renamed' : row.name })) }
+    }
+    const { list, queryClient } = setup({ rowKey: (row) => row.id, queryFn }, server)
+    await vi.waitFor(() => expect(list.rows.value).toHaveLength(25))
+    const page = list.data.value
+    await queryClient.refetchQueries({ queryKey: ['items'], type: 'active' })
+    expect(list.data.value).toBe(page)
+    renamed = true
+    await queryClient.refetchQueries({ queryKey: ['items'], type: 'active' })
+    expect(list.rows.value[1]?.name).toBe('Item two, renamed')
+    expect(list.rows.value[1]).not.toBe(page?.list[1])
+    expect(list.rows.value[0]).toBe(page?.list[0])
+  })
 })

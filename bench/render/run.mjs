@@ -3,9 +3,11 @@
  * Render and interaction cost in Chromium: builds bench/render/ in production mode, serves it with `vite preview`,
  * and for each of { library, plain } x { 25, 100 rows } opens a fresh page and runs the flow 1 + WARM times:
  * mount, next page, open the invite dialog, submit the form, open a delete confirmation, confirm it.
- * Reports the first run and the median of the warm runs, and library/plain ratios.
+ * This is repeated ROUNDS times, library and plain alternating (and swapping which goes first), so a slow
+ * moment of a shared machine falls on both sides rather than on one. Reports the median first run (one per
+ * fresh page) and the median of all warm runs, and library/plain ratios.
  *
- * Usage: node bench/render/run.mjs [--json out.json] [--warm 10]
+ * Usage: node bench/render/run.mjs [--json out.json] [--warm 10] [--rounds 3]
  */
 import { writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
@@ -22,6 +24,7 @@ const option = (name, fallback) => {
   return i >= 0 && argv[i + 1] ? argv[i + 1] : fallback
 }
 const WARM = Number(option('warm', '10'))
+const ROUNDS = Math.max(1, Number(option('rounds', '3')))
 const ROWS = [25, 100]
 const MODES = ['library', 'plain']
 const STEPS = ['mount', 'next', 'invite', 'submit', 'delete', 'confirm']
@@ -48,25 +51,32 @@ async function main() {
   const figures = {}
   try {
     for (const rows of ROWS) {
-      for (const mode of MODES) {
-        const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
-        const page = await context.newPage()
-        const errors = []
-        page.on('pageerror', (error) => errors.push(error.message))
-        await page.goto(url)
-        await page.waitForFunction(() => window.bench?.ready === true)
-        /** @type {Record<string, number[]>} */
-        const samples = Object.fromEntries(STEPS.map((s) => [s, []]))
-        for (let run = 0; run <= WARM; run++) {
-          samples.mount.push(await page.evaluate(([m, n]) => window.bench.mount(m, n), [mode, rows]))
-          for (const step of STEPS.slice(1)) samples[step].push(await page.evaluate((s) => window.bench.step(s), step))
-          await page.evaluate(() => window.bench.unmount())
+      /** @type {Record<string, { first: number[], warm: Record<string, number[]> }>} */
+      const samples = Object.fromEntries(MODES.map((mode) => [mode, { first: [], warm: Object.fromEntries(STEPS.map((s) => [s, []])) }]))
+      /** Each step's first-run time of one fresh page. */
+      const firsts = Object.fromEntries(MODES.map((mode) => [mode, Object.fromEntries(STEPS.map((s) => [s, []]))]))
+      for (let pass = 0; pass < ROUNDS; pass++) {
+        for (const mode of pass % 2 ? [...MODES].reverse() : MODES) {
+          const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
+          const page = await context.newPage()
+          const errors = []
+          page.on('pageerror', (error) => errors.push(error.message))
+          await page.goto(url)
+          await page.waitForFunction(() => window.bench?.ready === true)
+          for (let run = 0; run <= WARM; run++) {
+            const times = { mount: await page.evaluate(([m, n]) => window.bench.mount(m, n), [mode, rows]) }
+            for (const step of STEPS.slice(1)) times[step] = await page.evaluate((s) => window.bench.step(s), step)
+            await page.evaluate(() => window.bench.unmount())
+            for (const step of STEPS) (run === 0 ? firsts[mode][step] : samples[mode].warm[step]).push(times[step])
+          }
+          if (errors.length) throw new Error(`render bench (${mode}, ${rows}): ${errors.join('; ')}`)
+          await context.close()
         }
-        if (errors.length) throw new Error(`render bench (${mode}, ${rows}): ${errors.join('; ')}`)
+      }
+      for (const mode of MODES) {
         figures[`${mode}:${rows}`] = Object.fromEntries(
-          STEPS.map((s) => [s, { first: round(samples[s][0] ?? 0), warm: round(median(samples[s].slice(1))), runs: samples[s].map(round) }]),
+          STEPS.map((s) => [s, { first: round(median(firsts[mode][s])), warm: round(median(samples[mode].warm[s])), runs: samples[mode].warm[s].map(round) }]),
         )
-        await context.close()
         console.log(`${mode.padEnd(8)} ${String(rows).padStart(3)} rows: ${STEPS.map((s) => `${s} ${figures[`${mode}:${rows}`][s].first}/${figures[`${mode}:${rows}`][s].warm}`).join(', ')} (first/warm ms)`)
       }
     }
@@ -93,7 +103,7 @@ async function main() {
     }
   }
   const out = option('json', '')
-  const result = { chromium: chromiumVersion, chromiumSource: found.source, warmRuns: WARM, targets: { ratio: TARGET_RATIO, nextPaintMs: TARGET_PAINT_MS }, comparisons, figures }
+  const result = { chromium: chromiumVersion, chromiumSource: found.source, warmRuns: WARM, rounds: ROUNDS, targets: { ratio: TARGET_RATIO, nextPaintMs: TARGET_PAINT_MS }, comparisons, figures }
   if (out) writeFileSync(out, JSON.stringify(result, null, 2))
   for (const c of comparisons) {
     console.log(

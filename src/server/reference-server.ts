@@ -5,6 +5,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { toRaw } from 'vue'
 import type { NetworksOperation } from '../core/adapter'
 import { describeThrown } from '../core/describe'
 import { NetworkApiError, isNetworkApiError } from '../core/errors'
@@ -98,6 +99,8 @@ export function createReferenceServer(options: ReferenceServerOptions = {}): Ref
   const keysPerAccount = options.idempotencyKeysPerAccount ?? 1000
   const idempotency = new Map<string, Map<string, IdempotencyEntry>>()
   const api = backend.api
+  /** The stored account `id` (raw: no copy of the whole list, unlike `backend.accounts()`). */
+  const storedAccount = (id: string) => toRaw(backend.store.$state).accounts.find((a) => a.id === id)
 
   const listQuery = (q: URLSearchParams): ListQuery => {
     const query: ListQuery = {}
@@ -171,7 +174,7 @@ export function createReferenceServer(options: ReferenceServerOptions = {}): Ref
         run(ctx) {
           // Seed 000 answers with the new account object rather than the ids.
           const result = api.activateInvitation(ctx.param)
-          const account = backend.accounts().find((a) => a.id === result.account_id)
+          const account = storedAccount(result.account_id)
           return {
             status: 200,
             body: {
@@ -189,10 +192,14 @@ export function createReferenceServer(options: ReferenceServerOptions = {}): Ref
     )
   }
 
-  /** Runs `fn` acting as `accountId` (when a header named one; `null` keeps the session), restoring the backend's session after. */
+  /**
+   * Runs `fn` acting as `accountId` (when a header named one; `null` keeps the session), restoring the backend's session
+   * after. Signing in changes the store, which drops the backend's list caches, so it is skipped when already that account.
+   */
   function asAccount<T>(accountId: string | null, fn: () => T): T {
     if (accountId === null) return fn()
     const previous = backend.session().accountId
+    if (previous === accountId) return fn()
     backend.signInAs(accountId)
     try {
       return fn()
@@ -246,7 +253,7 @@ export function createReferenceServer(options: ReferenceServerOptions = {}): Ref
 
     const headerValue = accountHeader ? req.headers[accountHeader] : undefined
     const headerAccount = typeof headerValue === 'string' && headerValue.trim() !== '' ? headerValue.trim() : null
-    if (headerAccount !== null && !backend.accounts().some((a) => a.id === headerAccount)) {
+    if (headerAccount !== null && !storedAccount(headerAccount)) {
       return sendError(req, res, new NetworkApiError({ status: 401, type: 'user', message: 'Your session has ended. Sign in again.', reason: 'unauthenticated', devMessage: `Unknown account in the ${accountHeader} header.` }))
     }
     const accountId = headerAccount ?? backend.session().accountId
@@ -266,7 +273,7 @@ export function createReferenceServer(options: ReferenceServerOptions = {}): Ref
       let stored: StoredResponse
       if (operation === 'createInvitation' && key !== undefined) {
         if (key === '' || key.length > 255) throw badRequest('The Idempotency-Key header must be 1 to 255 characters.')
-        stored = await idempotent(accountId ?? '', key, rawBody, execute, res)
+        stored = await idempotent(accountId ?? '', key, ctx, execute, res)
       } else {
         stored = await execute()
       }
@@ -277,10 +284,10 @@ export function createReferenceServer(options: ReferenceServerOptions = {}): Ref
   }
 
   /** Runs a create once per (account, key): the same key with the same body replays the stored answer. */
-  async function idempotent(account: string, key: string, rawBody: string, execute: () => Promise<StoredResponse>, res: ServerResponse): Promise<StoredResponse> {
+  async function idempotent(account: string, key: string, ctx: RouteContext, execute: () => Promise<StoredResponse>, res: ServerResponse): Promise<StoredResponse> {
     let keys = idempotency.get(account)
     if (!keys) idempotency.set(account, (keys = new Map()))
-    const fingerprint = canonical(rawBody)
+    const fingerprint = canonical(ctx)
     const existing = keys.get(key)
     if (existing) {
       if (existing.fingerprint !== fingerprint) {
@@ -392,12 +399,9 @@ function objectBody(ctx: RouteContext): Record<string, unknown> {
   return ctx.body as Record<string, unknown>
 }
 
-function canonical(rawBody: string): string {
-  try {
-    return JSON.stringify(sortKeys(JSON.parse(rawBody)))
-  } catch {
-    return rawBody
-  }
+/** The request body with its keys sorted (the raw text when there is none), to compare two requests. */
+function canonical(ctx: RouteContext): string {
+  return ctx.body === undefined ? ctx.rawBody : JSON.stringify(sortKeys(ctx.body))
 }
 
 function sortKeys(value: unknown): unknown {

@@ -133,6 +133,15 @@ describe('routes', () => {
     expect(unknown.status).toBe(401)
   })
 
+  it('does not change the store for a read whose x-mock-account is already the session', async () => {
+    let patches = 0
+    backend.store.$subscribe(() => void patches++, { flush: 'sync' })
+    const asHarbor = createRestAdapter({ baseUrl: running.url, headers: { 'x-mock-account': harbor } })
+    expect((await asHarbor.listInvitations()).total).toBe(0)
+    expect(patches).toBe(0)
+    expect(backend.session().accountId).toBe(harbor)
+  })
+
   it('strips a basePath and puts it in its URL', async () => {
     const prefixed = await createReferenceServer({ backend, basePath: '/api/' }).listen()
     try {

@@ -26,6 +26,7 @@ import type {
   NetworkInvitation,
   RecordList,
 } from '../core/types'
+import { INVITATION_STATUSES } from '../core/types'
 import { sameEmail } from '../core/schemas'
 import type { ConformanceEmail } from './types'
 import { extractToken } from './links'
@@ -163,7 +164,7 @@ export function assertRecordList<T>(value: unknown, query: ListQuery | undefined
 export function assertInvitationList(value: unknown, query?: ListQuery): RecordList<NetworkInvitation> {
   const list = assertRecordList(value, query, assertInvitation)
   assertUnique(list.list.map((i) => i.id), 'invitation id in one page')
-  if (list.filter !== '' && (['pending', 'expired', 'active'] as string[]).includes(list.filter)) {
+  if (list.filter !== '' && (INVITATION_STATUSES as readonly string[]).includes(list.filter)) {
     for (const row of list.list) {
       conformanceCheck(row.status === list.filter, `Filter ${show(list.filter)} returned invitation ${row.id} with status ${show(row.status)}.`)
     }

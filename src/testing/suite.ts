@@ -29,6 +29,7 @@ import {
   rejectionOf,
 } from './assertions'
 import { lookalikeToken } from './links'
+import { allPages } from './pages'
 import type { ConformanceFixtures, ConformanceOptions, ConformanceSubject } from './types'
 
 /** The adapter operations the contract marks optional, in declaration order. */
@@ -142,23 +143,20 @@ class World {
   }
 
   /** Every row matching `query` across all pages (100 per page), each page fetched by `fetch` and checked by `check`. */
-  private async allPages<T>(
+  private async rowsOf<T>(
     query: Omit<ListQuery, 'page' | 'records'>,
     fetch: (q: ListQuery) => Promise<unknown>,
     check: (value: unknown, q: ListQuery) => RecordList<T>,
   ): Promise<T[]> {
-    const rows: T[] = []
-    for (let page = 1; ; page++) {
+    return allPages(async (page) => {
       const q = { ...query, page, records: 100 }
-      const list = check(await fetch(q), q)
-      rows.push(...list.list)
-      if (page >= list.pages) return rows
-    }
+      return check(await fetch(q), q)
+    })
   }
 
   /** Every invitation matching `query` across all pages (100 per page). */
   allInvitations(query: Omit<ListQuery, 'page' | 'records'> = {}): Promise<NetworkInvitation[]> {
-    return this.allPages(query, (q) => this.adapter.listInvitations(q), assertInvitationList)
+    return this.rowsOf(query, (q) => this.adapter.listInvitations(q), assertInvitationList)
   }
 
   /** The invitation with `id` as the list shows it (searching by its address), or `undefined`. */
@@ -167,11 +165,18 @@ class World {
     return rows.find((row) => row.id === id)
   }
 
+  /** The adapter, checked to still implement the optional `op` it was found to support while collecting. */
+  supporting<K extends OptionalNetworksOperation>(op: K): NetworksAdapter & Required<Pick<NetworksAdapter, K>> {
+    const adapter = this.adapter
+    conformanceCheck(adapterSupports(adapter, op), `${op} vanished.`)
+    return adapter
+  }
+
   /** Every network across all pages (100 per page); the adapter must support `listNetworks`. */
   async allNetworks(query: Omit<ListQuery, 'page' | 'records'> = {}): Promise<Network[]> {
     const adapter = this.adapter
     conformanceCheck(adapterSupports(adapter, 'listNetworks'), 'allNetworks needs listNetworks.')
-    return this.allPages(query, (q) => adapter.listNetworks(q), assertNetworkList)
+    return this.rowsOf(query, (q) => adapter.listNetworks(q), assertNetworkList)
   }
 }
 
@@ -248,14 +253,12 @@ export function describeAdapterConformance(
       describe('listCountries', () => {
         it('lists countries with unique ids and titles', async () => {
           const w = world()
-          conformanceCheck(adapterSupports(w.adapter, 'listCountries'), 'listCountries vanished.')
-          assertCountries(await w.adapter.listCountries())
+          assertCountries(await w.supporting('listCountries').listCountries())
         }, timeout)
 
         it('lets an invitation name one of the listed countries', async () => {
           const w = world()
-          conformanceCheck(adapterSupports(w.adapter, 'listCountries'), 'listCountries vanished.')
-          const [country] = assertCountries(await w.adapter.listCountries())
+          const [country] = assertCountries(await w.supporting('listCountries').listCountries())
           conformanceCheck(country, 'No country is offered, so none can be chosen.')
           const { invitation } = await w.invite({ country_id: country.id })
           expect(invitation.country_id).toBe(country.id)
@@ -479,10 +482,7 @@ export function describeAdapterConformance(
 
     if (has('updateInvitation')) {
       describe('updateInvitation', () => {
-        const update = (w: World, id: string, input: UpdateInvitationInput) => {
-          conformanceCheck(adapterSupports(w.adapter, 'updateInvitation'), 'updateInvitation vanished.')
-          return w.adapter.updateInvitation(id, input)
-        }
+        const update = (w: World, id: string, input: UpdateInvitationInput) => w.supporting('updateInvitation').updateInvitation(id, input)
 
         it('changes only the fee when only the fee is submitted', async () => {
           const w = world()
@@ -595,10 +595,7 @@ export function describeAdapterConformance(
 
     if (has('deleteInvitation')) {
       describe('deleteInvitation', () => {
-        const remove = (w: World, id: string) => {
-          conformanceCheck(adapterSupports(w.adapter, 'deleteInvitation'), 'deleteInvitation vanished.')
-          return w.adapter.deleteInvitation(id)
-        }
+        const remove = (w: World, id: string) => w.supporting('deleteInvitation').deleteInvitation(id)
 
         it('removes the invitation from the list', async () => {
           const w = world()
@@ -842,10 +839,7 @@ export function describeAdapterConformance(
 
     if (has('listNetworks')) {
       describe('listNetworks', () => {
-        const list = async (w: World, query?: ListQuery) => {
-          conformanceCheck(adapterSupports(w.adapter, 'listNetworks'), 'listNetworks vanished.')
-          return assertNetworkList(await w.adapter.listNetworks(query), query)
-        }
+        const list = async (w: World, query?: ListQuery) => assertNetworkList(await w.supporting('listNetworks').listNetworks(query), query)
 
         it('returns a record list that includes a new network', async () => {
           const w = world()
@@ -901,9 +895,9 @@ export function describeAdapterConformance(
       describe('getNetwork', () => {
         it('returns the network of a child account, as the list shows it', async () => {
           const w = world()
-          conformanceCheck(adapterSupports(w.adapter, 'getNetwork'), 'getNetwork vanished.')
+          const adapter = w.supporting('getNetwork')
           const { result, invitation } = await w.establish()
-          const network = assertNetwork(await w.adapter.getNetwork(result.account_id))
+          const network = assertNetwork(await adapter.getNetwork(result.account_id))
           expect(network).toMatchObject({ account_id: result.account_id, domain_id: invitation.domain_id })
           if (adapterSupports(w.adapter, 'listNetworks')) {
             const row = (await w.allNetworks()).find((n) => n.account_id === result.account_id)
@@ -913,18 +907,14 @@ export function describeAdapterConformance(
 
         it('rejects an unknown child account with 404', async () => {
           const w = world()
-          conformanceCheck(adapterSupports(w.adapter, 'getNetwork'), 'getNetwork vanished.')
-          assertApiError(await rejectionOf(w.adapter.getNetwork(UNKNOWN_ACCOUNT_ID)), { status: 404 })
+          assertApiError(await rejectionOf(w.supporting('getNetwork').getNetwork(UNKNOWN_ACCOUNT_ID)), { status: 404 })
         }, timeout)
       })
     }
 
     if (has('updateNetwork')) {
       describe('updateNetwork', () => {
-        const propose = (w: World, child: string, fee: number) => {
-          conformanceCheck(adapterSupports(w.adapter, 'updateNetwork'), 'updateNetwork vanished.')
-          return w.adapter.updateNetwork(child, { fee })
-        }
+        const propose = (w: World, child: string, fee: number) => w.supporting('updateNetwork').updateNetwork(child, { fee })
 
         it('records a fee proposal and keeps the agreed fee', async () => {
           const w = world()
@@ -971,10 +961,7 @@ export function describeAdapterConformance(
 
     if (has('deleteNetwork')) {
       describe('deleteNetwork', () => {
-        const remove = (w: World, child: string) => {
-          conformanceCheck(adapterSupports(w.adapter, 'deleteNetwork'), 'deleteNetwork vanished.')
-          return w.adapter.deleteNetwork(child)
-        }
+        const remove = (w: World, child: string) => w.supporting('deleteNetwork').deleteNetwork(child)
 
         it('returns the two account ids', async () => {
           const w = world()

@@ -1,35 +1,13 @@
-import { expect } from 'vitest'
-import { isNetworkApiError, type NetworkApiError } from '../../src/core/errors'
+import type { NetworkApiError } from '../../src/core/errors'
+import { assertApiError, rejectionOf, type ExpectedApiError } from '../../src/testing/assertions'
 import { createMockAdapter, type MockAdapter, type MockBackendOptions, type MockEmail } from '../../src/adapters/mock'
 
-/** What an expected `NetworkApiError` must look like. */
-export interface ExpectedError {
-  /** Expected HTTP status; any when omitted. */
-  status?: number
-  type: NetworkApiError['type']
-  reason?: string
-  /** A key that must be in `fields`. */
-  field?: string
-}
+/** What an expected `NetworkApiError` must look like: the conformance suite's expectation, with the type required. */
+export type ExpectedError = ExpectedApiError & { type: NetworkApiError['type'] }
 
 /** Awaits `promise`, asserts it rejects with a `NetworkApiError` matching `expected`, and returns the error. */
 export async function expectApiError(promise: Promise<unknown>, expected: ExpectedError): Promise<NetworkApiError> {
-  let caught: unknown
-  try {
-    await promise
-  } catch (error) {
-    caught = error
-  }
-  expect(caught, 'expected a rejection').toBeDefined()
-  expect(caught).not.toBeInstanceOf(TypeError)
-  expect(isNetworkApiError(caught), `not a NetworkApiError: ${String(caught)}`).toBe(true)
-  const error = caught as NetworkApiError
-  if (expected.status !== undefined) expect(error.status).toBe(expected.status)
-  expect(error.type).toBe(expected.type)
-  if (expected.reason !== undefined) expect(error.reason).toBe(expected.reason)
-  if (expected.field !== undefined) expect(Object.keys(error.fields)).toContain(expected.field)
-  expect(error.message.length).toBeGreaterThan(0)
-  return error
+  return assertApiError(await rejectionOf(promise), expected)
 }
 
 /** A fresh adapter over a fresh backend (own Pinia), seeded unless told otherwise. */

@@ -26,6 +26,7 @@ import {
   latestEmail,
   rejectionOf,
 } from '../../src/testing'
+import { allPages } from '../../src/testing/pages'
 
 const LIFETIME = 3600
 const PAGE_SIZE = 3
@@ -86,6 +87,11 @@ interface Real {
 /** What activating a token must do, by the model. */
 type Outcome = { ok: true; invitation: ModelInvitation } | { ok: false; reasons: NetworkApiErrorReason[] }
 
+/** The `pick`-th of `items`, wrapping around (`items` must not be empty). */
+function pickFrom<T>(items: readonly T[], pick: number): T {
+  return items[pick % items.length] as T
+}
+
 function invitationById(m: Model, id: string): ModelInvitation {
   const invitation = m.invitations.find((i) => i.id === id)
   if (!invitation) throw new Error(`model has no invitation ${id}`)
@@ -124,15 +130,6 @@ function feeIsValid(fee: number | undefined): boolean {
 }
 
 // ------------------------------------------------------------------------------------- invariants
-
-async function allPages<T>(fetch: (page: number) => Promise<{ list: T[]; pages: number }>): Promise<T[]> {
-  const rows: T[] = []
-  for (let page = 1; ; page++) {
-    const list = await fetch(page)
-    rows.push(...list.list)
-    if (page >= list.pages) return rows
-  }
-}
 
 /** Checks everything the model knows against what each account sees; restores the session afterwards. */
 async function checkInvariants(m: Model, r: Real): Promise<void> {
@@ -223,8 +220,7 @@ function nextAddress(m: Model): string {
 
 /** Reads the token of the newest invitation email to `email`, which must be a token the model has never seen. */
 function freshToken(m: Model, r: Real, email: string): string {
-  const outbox = r.backend.outbox().map(({ to, kind, link }) => ({ to, kind, link }))
-  const token = invitationTokenFor(outbox, email)
+  const token = invitationTokenFor(r.backend.outbox(), email)
   expect(m.tokens.has(token), 'a new email carries a new token').toBe(false)
   return token
 }
@@ -278,7 +274,7 @@ class UpdateInvitationCommand implements Cmd {
   ) {}
   check = (m: Readonly<Model>) => ownOpen(m).length > 0
   async run(m: Model, r: Real) {
-    const target = ownOpen(m)[this.pick % ownOpen(m).length] as ModelInvitation
+    const target = pickFrom(ownOpen(m), this.pick)
     const c = this.change
     const newEmail = c.kind === 'email' ? nextAddress(m) : undefined
     const input = c.kind === 'fee' ? { fee_proposed: c.fee } : c.kind === 'fee-null' ? { fee_proposed: null } : c.kind === 'email' ? { email: newEmail } : c.kind === 'empty-email' ? { email: '' } : {}
@@ -310,7 +306,7 @@ class DeleteInvitationCommand implements Cmd {
   constructor(readonly pick: number) {}
   check = (m: Readonly<Model>) => ownDeletable(m).length > 0
   async run(m: Model, r: Real) {
-    const target = ownDeletable(m)[this.pick % ownDeletable(m).length] as ModelInvitation
+    const target = pickFrom(ownDeletable(m), this.pick)
     await r.adapter.deleteInvitation(target.id)
     target.state = 'deleted'
     await checkInvariants(m, r)
@@ -330,7 +326,7 @@ class TouchForeignInvitationCommand implements Cmd {
   ) {}
   check = (m: Readonly<Model>) => foreignInvitations(m).length > 0
   async run(m: Model, r: Real) {
-    const target = foreignInvitations(m)[this.pick % foreignInvitations(m).length] as ModelInvitation
+    const target = pickFrom(foreignInvitations(m), this.pick)
     const attempt = this.action === 'update' ? r.adapter.updateInvitation(target.id, { fee_proposed: 1 }) : r.adapter.deleteInvitation(target.id)
     assertApiError(await rejectionOf(attempt), { status: 404 })
     await checkInvariants(m, r)
@@ -376,7 +372,7 @@ class ActivateKnownCommand implements Cmd {
   check = (m: Readonly<Model>) => tokensOfKind(m, this.kind).length > 0
   async run(m: Model, r: Real) {
     const tokens = tokensOfKind(m, this.kind)
-    const token = tokens[this.pick % tokens.length] as string
+    const token = pickFrom(tokens, this.pick)
     await activateAndCheck(m, r, token)
     await checkInvariants(m, r)
   }
@@ -414,7 +410,7 @@ class ConcurrentActivationCommand implements Cmd {
   check = (m: Readonly<Model>) => tokensOfKind(m, 'current').some((t) => expectedActivation(m as Model, t).ok)
   async run(m: Model, r: Real) {
     const tokens = tokensOfKind(m, 'current').filter((t) => expectedActivation(m, t).ok)
-    const token = tokens[this.pick % tokens.length] as string
+    const token = pickFrom(tokens, this.pick)
     const expected = expectedActivation(m, token)
     if (!expected.ok) throw new Error('unreachable')
     const activate = r.scheduler.scheduleFunction((t: string) => r.adapter.activateInvitation(t))
@@ -455,7 +451,7 @@ class AdvanceToExpiryCommand implements Cmd {
   check = (m: Readonly<Model>) => notYetExpired(m, this.offset).length > 0
   async run(m: Model, r: Real) {
     const candidates = notYetExpired(m, this.offset)
-    const target = candidates[this.pick % candidates.length] as ModelInvitation
+    const target = pickFrom(candidates, this.pick)
     const seconds = target.expires + this.offset - m.now
     r.backend.clock.advance(seconds)
     m.now += seconds
@@ -487,7 +483,7 @@ class ProposeFeeCommand implements Cmd {
   ) {}
   check = (m: Readonly<Model>) => ownNetworks(m).length > 0
   async run(m: Model, r: Real) {
-    const child = ownNetworks(m)[this.pick % ownNetworks(m).length] as string
+    const child = pickFrom(ownNetworks(m), this.pick)
     const model = m.networks.get(child) as ModelNetwork
     const attempt = r.adapter.updateNetwork(child, { fee: this.fee })
     if (feeIsValid(this.fee)) {
@@ -506,7 +502,7 @@ class DeleteNetworkCommand implements Cmd {
   constructor(readonly pick: number) {}
   check = (m: Readonly<Model>) => ownNetworks(m).length > 0
   async run(m: Model, r: Real) {
-    const child = ownNetworks(m)[this.pick % ownNetworks(m).length] as string
+    const child = pickFrom(ownNetworks(m), this.pick)
     expect(await r.adapter.deleteNetwork(child)).toEqual({ parent_account_id: m.session, child_account_id: child })
     m.networks.delete(child)
     await checkInvariants(m, r)
@@ -520,7 +516,7 @@ class TouchForeignNetworkCommand implements Cmd {
   check = (m: Readonly<Model>) => [...m.networks.values()].some((n) => n.parent !== m.session)
   async run(m: Model, r: Real) {
     const foreign = [...m.networks].filter(([, n]) => n.parent !== m.session).map(([id]) => id)
-    const child = foreign[this.pick % foreign.length] as string
+    const child = pickFrom(foreign, this.pick)
     for (const attempt of [r.adapter.getNetwork(child), r.adapter.updateNetwork(child, { fee: 1 }), r.adapter.deleteNetwork(child)]) {
       assertApiError(await rejectionOf(attempt), { status: 404 })
     }

@@ -13,6 +13,7 @@ import { createAccountNetworks, type AccountNetworksOptions } from '../../src/pl
 import { createMockAdapter, createMockBackend, type MockBackend } from '../../src/adapters/mock'
 import { networkQueryKeys } from '../../src/query-keys'
 import { axeViolations } from '../helpers/axe'
+import { gated } from '../helpers/gated-activation'
 import { recordCalls } from '../helpers/record-calls'
 
 const XSS = '<img src=x onerror=alert(1)>'
@@ -31,19 +32,6 @@ function issueInvitation(backend: MockBackend): { id: string; token: string; ema
   const token = mail ? backend.tokenFromEmail(mail) : null
   if (!token) throw new Error('no token in the outbox')
   return { id: invitation.id, token, email }
-}
-
-/** Holds every `activateInvitation` call until `release()`, to observe the `activating` state. */
-function gated(adapter: NetworksAdapter) {
-  const waiting: Array<() => void> = []
-  const wrapped = Object.create(adapter) as NetworksAdapter
-  Object.defineProperty(wrapped, 'activateInvitation', {
-    value: async (token: string) => {
-      await new Promise<void>((resolve) => waiting.push(resolve))
-      return adapter.activateInvitation(token)
-    },
-  })
-  return { adapter: wrapped, release: () => waiting.splice(0).forEach((go) => go()) }
 }
 
 const wrappers: VueWrapper[] = []

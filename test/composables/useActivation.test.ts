@@ -14,6 +14,7 @@ import {
 } from '../../src/composables/useActivation'
 import { activationMessages } from '../../src/messages/activation'
 import { createAccountNetworks } from '../../src/plugin'
+import { gated } from '../helpers/gated-activation'
 import { recordCalls } from '../helpers/record-calls'
 
 let counter = 0
@@ -166,22 +167,15 @@ describe('useActivation', () => {
 
   it('calls no callback when the request settles after unmount', async () => {
     const { backend, adapter } = setup()
-    const gate: Array<() => void> = []
-    const slow = Object.create(adapter) as NetworksAdapter
-    Object.defineProperty(slow, 'activateInvitation', {
-      value: async (t: string) => {
-        await new Promise<void>((resolve) => gate.push(resolve))
-        return adapter.activateInvitation(t)
-      },
-    })
+    const gate = gated(adapter)
     const onActivated = vi.fn()
-    const { api, wrapper } = withActivation(slow, { token: issueToken(backend), onActivated })
+    const { api, wrapper } = withActivation(gate.adapter, { token: issueToken(backend), onActivated })
     await flushPromises()
     const pending = api.activate()
     expect(api.state.value).toBe('activating')
     expect(api.isActivating.value).toBe(true)
     wrapper.unmount()
-    gate.forEach((go) => go())
+    gate.release()
     await pending
     expect(onActivated).not.toHaveBeenCalled()
   })

@@ -106,6 +106,12 @@ export function reportRowAction<T>(
 }
 
 /**
+ * Whether a table's rows may skip re-rendering with it (`RecordListShell`'s `stableRows`): not when the host gave
+ * cell or `actions` slots, which may read anything; then every row re-renders with the table, as a plain template would.
+ */
+export const rowsStable = (hostSlots: object): boolean => !Object.keys(hostSlots).some((name) => name.endsWith('-cell') || name === 'actions')
+
+/**
  * A reactive mirror of an id set that is replaced as a whole on each change (a mutation's `pending`): `has(id)` is
  * tracked per id, so a row that reads it re-renders only when its own id comes or goes, not on every change.
  */

@@ -13,18 +13,15 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { parseArgs } from 'node:util'
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const OUT = join(ROOT, 'bench/.out')
 const RESULTS = join(ROOT, 'bench/results.json')
 const REPORT = join(ROOT, 'bench/REPORT.md')
-const argv = process.argv.slice(2)
-const option = (name, fallback) => {
-  const i = argv.indexOf(`--${name}`)
-  return i >= 0 && argv[i + 1] ? argv[i + 1] : fallback
-}
-const ONLY = new Set(option('only', 'size,render,requests,scale').split(','))
-const WARM = option('warm', '10')
+const { values: options } = parseArgs({ options: { only: { type: 'string', default: 'size,render,requests,scale' }, warm: { type: 'string', default: '10' } } })
+const ONLY = new Set(options.only.split(','))
+const WARM = options.warm
 mkdirSync(OUT, { recursive: true })
 
 const readJson = (path) => {

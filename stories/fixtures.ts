@@ -6,6 +6,7 @@
 import { createPinia, type Pinia } from 'pinia'
 import { createMockAdapter, createMockBackend, MOCK_IDS, type MockAdapter, type MockBackend, type MockBackendOptions, type MockFailure, type MockLatency } from '../src/adapters/mock'
 import type { AccountNetworksOptions } from '../src/plugin'
+import { sameEmail } from '../src/core/schemas'
 import type { NetworkInvitation } from '../src/core/types'
 
 /** The seed every story uses, so rows never change between runs. */
@@ -80,7 +81,7 @@ function base(name: StoryFixtureName, options: StoryFixtureOptions, backendOptio
 export function latestTokenFor(backend: MockBackend, to: string): string {
   const email = backend
     .outbox()
-    .filter((candidate) => candidate.kind === 'invitation' && candidate.to.toLowerCase() === to.toLowerCase())
+    .filter((candidate) => candidate.kind === 'invitation' && sameEmail(candidate.to, to))
     .at(-1)
   const token = email ? backend.tokenFromEmail(email) : null
   if (!token) throw new Error(`fixtures: no invitation email to ${to}`)

@@ -12,19 +12,16 @@
 import { writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { parseArgs } from 'node:util'
 import { chromium } from 'playwright'
 import { build, preview } from 'vite'
 import { CHROMIUM_ARGS, findChromium, MISSING_CHROMIUM_MESSAGE } from '../../scripts/find-chromium.mjs'
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
 const CONFIG = join(ROOT, 'bench/render/vite.config.ts')
-const argv = process.argv.slice(2)
-const option = (name, fallback) => {
-  const i = argv.indexOf(`--${name}`)
-  return i >= 0 && argv[i + 1] ? argv[i + 1] : fallback
-}
-const WARM = Number(option('warm', '10'))
-const ROUNDS = Math.max(1, Number(option('rounds', '3')))
+const { values: options } = parseArgs({ options: { json: { type: 'string', default: '' }, warm: { type: 'string', default: '10' }, rounds: { type: 'string', default: '3' } } })
+const WARM = Number(options.warm)
+const ROUNDS = Math.max(1, Number(options.rounds))
 const ROWS = [25, 100]
 const MODES = ['library', 'plain']
 const STEPS = ['mount', 'next', 'invite', 'submit', 'delete', 'confirm']
@@ -102,7 +99,7 @@ async function main() {
       })
     }
   }
-  const out = option('json', '')
+  const out = options.json
   const result = { chromium: chromiumVersion, chromiumSource: found.source, warmRuns: WARM, rounds: ROUNDS, targets: { ratio: TARGET_RATIO, nextPaintMs: TARGET_PAINT_MS }, comparisons, figures }
   if (out) writeFileSync(out, JSON.stringify(result, null, 2))
   for (const c of comparisons) {

@@ -48,6 +48,14 @@ function fill(el: HTMLInputElement | HTMLSelectElement | null, value: string) {
 function record(flow: string, target: string, pass: boolean, note?: string) {
   results.push({ flow, requests: tally(), target, pass, ...(note ? { note } : {}) })
 }
+/** Records and asserts a change's target: `operation` called once, the invitation list refreshed at most once. */
+function expectOneChangeAndRefresh(flow: string, operation: NetworksOperation, verb: string) {
+  const counts = tally()
+  const lists = counts.listInvitations ?? 0
+  record(flow, `${operation} = 1, listInvitations <= 1`, counts[operation] === 1 && lists <= 1, `list requests after ${verb}: pages [${listCalls().map((q) => q.page).join(', ')}]`)
+  expect(counts[operation]).toBe(1)
+  expect(lists).toBeLessThanOrEqual(1)
+}
 
 beforeAll(() => {
   mock = createMockAdapter()
@@ -132,11 +140,7 @@ describe('requests per user flow', () => {
     await vi.waitFor(() => expect(tally().createInvitation).toBe(1))
     await vi.waitFor(() => expect(invitationsTable().textContent).toContain('new.buyer@fresh-market.example.com'))
     await flushPromises()
-    const counts = tally()
-    const lists = counts.listInvitations ?? 0
-    record('create (standalone form)', 'createInvitation = 1, listInvitations <= 1', counts.createInvitation === 1 && lists <= 1, `list requests after create: pages [${listCalls().map((q) => q.page).join(', ')}]`)
-    expect(counts.createInvitation).toBe(1)
-    expect(lists).toBeLessThanOrEqual(1)
+    expectOneChangeAndRefresh('create (standalone form)', 'createInvitation', 'create')
   })
 
   it('edit: one update plus at most one list refresh', async () => {
@@ -152,11 +156,7 @@ describe('requests per user flow', () => {
     await vi.waitFor(() => expect(openDialog()).toBeNull())
     await vi.waitFor(() => expect(invitationsTable().textContent).toContain('edited.buyer@fresh-market.example.com'))
     await flushPromises()
-    const counts = tally()
-    const lists = counts.listInvitations ?? 0
-    record('edit (table dialog)', 'updateInvitation = 1, listInvitations <= 1', counts.updateInvitation === 1 && lists <= 1, `list requests after edit: pages [${listCalls().map((q) => q.page).join(', ')}]`)
-    expect(counts.updateInvitation).toBe(1)
-    expect(lists).toBeLessThanOrEqual(1)
+    expectOneChangeAndRefresh('edit (table dialog)', 'updateInvitation', 'edit')
   })
 
   it('delete: one DELETE plus at most one list refresh', async () => {
@@ -169,11 +169,7 @@ describe('requests per user flow', () => {
     await vi.waitFor(() => expect(tally().deleteInvitation).toBe(1))
     await vi.waitFor(() => expect(Array.from(invitationRows()).some((r) => r.querySelector('.vnw-invitations-table__email')?.textContent?.trim() === email)).toBe(false))
     await flushPromises()
-    const counts = tally()
-    const lists = counts.listInvitations ?? 0
-    record('delete (table confirm)', 'deleteInvitation = 1, listInvitations <= 1', counts.deleteInvitation === 1 && lists <= 1, `list requests after delete: pages [${listCalls().map((q) => q.page).join(', ')}]`)
-    expect(counts.deleteInvitation).toBe(1)
-    expect(lists).toBeLessThanOrEqual(1)
+    expectOneChangeAndRefresh('delete (table confirm)', 'deleteInvitation', 'delete')
   })
 
   it('activation: one request', async () => {

@@ -9,19 +9,23 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
+import { parseArgs } from 'node:util'
 import { build } from 'vite'
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
 const OUT = join(ROOT, 'bench/.out/scale')
-const argv = process.argv.slice(2)
-const option = (name, fallback) => {
-  const i = argv.indexOf(`--${name}`)
-  return i >= 0 && argv[i + 1] ? argv[i + 1] : fallback
-}
-const SIZES = option('sizes', '10000,100000').split(',').map(Number)
-const QUERIES = Number(option('queries', '200'))
+const { values: options } = parseArgs({
+  options: {
+    json: { type: 'string', default: '' },
+    sizes: { type: 'string', default: '10000,100000' },
+    queries: { type: 'string', default: '200' },
+    'kind-budget': { type: 'string', default: '5' },
+  },
+})
+const SIZES = options.sizes.split(',').map(Number)
+const QUERIES = Number(options.queries)
 /** Seconds each query kind may take at most per size (at least MIN_PER_KIND queries still run), so a slow backend keeps the bench short. */
-const KIND_BUDGET_S = Number(option('kind-budget', '5'))
+const KIND_BUDGET_S = Number(options['kind-budget'])
 const MIN_PER_KIND = 10
 const TARGET_P95_MS = 20
 
@@ -213,7 +217,7 @@ async function main() {
     console.log(`hot spots at ${largest} (self time):`)
     for (const p of profile) console.log(`    ${String(p.selfPercent).padStart(5)}%  ${p.fn}`)
   }
-  const out = option('json', '')
+  const out = options.json
   if (out) writeFileSync(out, JSON.stringify({ results, profile }, null, 2))
 }
 

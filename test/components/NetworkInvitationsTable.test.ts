@@ -425,6 +425,88 @@ describe('NetworkInvitationsTable: invite and edit', () => {
   })
 })
 
+describe('NetworkInvitationsTable: the invite form is built while the browser is idle', () => {
+  /** A controllable `requestIdleCallback`: the test decides when the browser is idle. */
+  function stubIdle() {
+    const pending = new Map<number, () => void>()
+    let next = 0
+    vi.stubGlobal('requestIdleCallback', (callback: () => void) => (pending.set(++next, callback), next))
+    vi.stubGlobal('cancelIdleCallback', (id: number) => pending.delete(id))
+    return {
+      pending,
+      async idle() {
+        const callbacks = [...pending.values()]
+        pending.clear()
+        for (const callback of callbacks) callback()
+        await flushPromises()
+      },
+    }
+  }
+  const closedForm = () => root().querySelector('dialog:not([open]) form')
+
+  it('Invite shows the form built when idle (the same controls), and a cancelled draft is not kept', async () => {
+    const browser = stubIdle()
+    try {
+      const { rec } = setup()
+      await loaded()
+      expect(closedForm()).toBeNull()
+      await browser.idle()
+      const prepared = await vi.waitFor(() => {
+        const form = closedForm()
+        expect(form).not.toBeNull()
+        return control('Email', form!)
+      })
+      button('Invite an account').click()
+      const dialog = await waitDialog()
+      expect(dialogTitle(dialog)).toBe('Invite an account')
+      expect(control('Email', dialog)).toBe(prepared)
+      expect(document.activeElement).toBe(prepared)
+      await typeInto(prepared, 'draft@example.com')
+      button('Cancel').click()
+      await vi.waitFor(() => expect(openDialog()).toBeNull())
+      expect(closedForm()).toBeNull()
+      await browser.idle()
+      await vi.waitFor(() => expect(closedForm()).not.toBeNull())
+      button('Invite an account').click()
+      expect(control('Email', await waitDialog()).value).toBe('')
+      expect(rec.count('listCountries')).toBe(1)
+      expect(rec.count('createInvitation')).toBe(0)
+    } finally {
+      vi.unstubAllGlobals()
+    }
+  })
+
+  it('Edit, once the invite form was built when idle, shows the invitation', async () => {
+    const browser = stubIdle()
+    try {
+      setup()
+      await loaded()
+      await browser.idle()
+      await vi.waitFor(() => expect(closedForm()).not.toBeNull())
+      const email = cellTexts(rows()[0]!)[1]!
+      button(`Edit and resend invitation to ${email}`).click()
+      const dialog = await waitDialog()
+      expect(dialogTitle(dialog)).toBe(`Edit and resend the invitation to ${email}`)
+      await vi.waitFor(() => expect(control('Email', dialog).value).toBe(email))
+    } finally {
+      vi.unstubAllGlobals()
+    }
+  })
+
+  it('unmounting before the browser is idle cancels the pending build', async () => {
+    const browser = stubIdle()
+    try {
+      setup()
+      await loaded()
+      expect(browser.pending.size).toBe(1)
+      mounted().unmount()
+      expect(browser.pending.size).toBe(0)
+    } finally {
+      vi.unstubAllGlobals()
+    }
+  })
+})
+
 describe('NetworkInvitationsTable: untrusted strings', () => {
   it('renders XSS payloads in emails and domain titles as inert text', async () => {
     const list: RecordList<NetworkInvitation> = {

@@ -192,22 +192,6 @@ export function createReferenceServer(options: ReferenceServerOptions = {}): Ref
     )
   }
 
-  /**
-   * Runs `fn` acting as `accountId` (when a header named one; `null` keeps the session), restoring the backend's session
-   * after. Signing in changes the store, which drops the backend's list caches, so it is skipped when already that account.
-   */
-  function asAccount<T>(accountId: string | null, fn: () => T): T {
-    if (accountId === null) return fn()
-    const previous = backend.session().accountId
-    if (previous === accountId) return fn()
-    backend.signInAs(accountId)
-    try {
-      return fn()
-    } finally {
-      backend.signInAs(previous)
-    }
-  }
-
   async function respond(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const method = (req.method ?? 'GET').toUpperCase()
     const url = new URL(req.url ?? '/', 'http://reference.invalid')
@@ -263,7 +247,8 @@ export function createReferenceServer(options: ReferenceServerOptions = {}): Ref
 
     const execute = async (): Promise<StoredResponse> => {
       await backend.beforeCall(operation)
-      const result = asAccount(headerAccount, () => route.run(ctx, operation))
+      const run = () => route.run(ctx, operation)
+      const result = headerAccount === null ? run() : backend.actAs(headerAccount, run)
       return result.status === 204 ? { status: 204, payload: '', headers: {} } : { status: 200, payload: JSON.stringify(result.body), headers: { 'content-type': JSON_TYPE } }
     }
 

@@ -46,6 +46,29 @@ describe('session', () => {
     expect(() => freshAdapter().backend.signInAs('acc_nope')).toThrow(/acc_nope/)
   })
 
+  it('actAs answers as another account for one synchronous call, writing nothing, and nests', () => {
+    const { backend } = freshAdapter()
+    let patches = 0
+    backend.store.$subscribe(() => void patches++, { flush: 'sync' })
+    const invitation = backend.api.createInvitation({ email: 'n@example.com', domain_id: domains.retailer })
+    patches = 0
+    expect(backend.actAs(accounts.corner, () => [backend.session().accountId, backend.api.listInvitations({}).total])).toEqual([accounts.corner, 0])
+    expect(backend.actAs(accounts.corner, () => backend.actAs(accounts.harbor, () => backend.api.listInvitations({}).total))).toBe(
+      backend.api.listInvitations({}).total,
+    )
+    expect(() => backend.actAs(accounts.corner, () => backend.api.deleteInvitation(invitation.id))).toThrow(expect.objectContaining({ status: 403 }))
+    expect(patches).toBe(0)
+    expect(backend.session().accountId).toBe(accounts.harbor)
+    expect(backend.api.listInvitations({}).list.map((i) => i.id)).toContain(invitation.id)
+  })
+
+  it('actAs an unknown account throws and runs nothing', () => {
+    const { backend } = freshAdapter()
+    let ran = false
+    expect(() => backend.actAs('acc_nope', () => (ran = true))).toThrow(/acc_nope/)
+    expect(ran).toBe(false)
+  })
+
   it.each([
     ['createInvitation', (a: MockAdapter) => a.createInvitation({ email: 'a@b.com', domain_id: domains.retailer })],
     ['updateNetwork', (a: MockAdapter) => a.updateNetwork(accounts.corner, { fee: 1 })],

@@ -142,6 +142,16 @@ describe('routes', () => {
     expect(backend.session().accountId).toBe(harbor)
   })
 
+  it('answers a request whose x-mock-account names another account without changing the store', async () => {
+    let patches = 0
+    backend.store.$subscribe(() => void patches++, { flush: 'sync' })
+    const asNorthwind = createRestAdapter({ baseUrl: running.url, headers: { 'x-mock-account': northwind } })
+    await asNorthwind.listInvitations()
+    await asNorthwind.listNetworks!()
+    expect(patches).toBe(0)
+    expect(backend.session().accountId).toBe(harbor)
+  })
+
   it('strips a basePath and puts it in its URL', async () => {
     const prefixed = await createReferenceServer({ backend, basePath: '/api/' }).listen()
     try {

@@ -162,6 +162,11 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
    */
   const live = (): MockBackendState => store.$state as MockBackendState
 
+  /** The account `actAs` answers as while its `fn` runs; `undefined` outside it (the store's session applies). */
+  let actingAs: string | undefined
+  /** Whom the API answers as: the `actAs` account inside it, else the signed-in one. */
+  const sessionAccountId = (): string | null => actingAs ?? state().session.accountId
+
   /** Bumped on every change made through the store (any `$patch`, ours or the host's); in every cache's fingerprint. */
   const version = mockStoreVersion(store)
 
@@ -269,7 +274,7 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
 
   /** The signed-in account and user, after checking access for `operation`. */
   function requireSession(operation: NetworksOperation): { account: MockAccount; user: MockUser } {
-    const accountId = state().session.accountId
+    const accountId = sessionAccountId()
     const account = accountId === null ? undefined : findAccount(accountId)
     const user = account?.users[0]
     if (!account || !user) throw unauthenticatedError()
@@ -762,8 +767,18 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
         s.session.accountId = accountId
       })
     },
+    actAs(accountId, fn) {
+      if (!findAccount(accountId)) throw new RangeError(`Mock backend: no account ${JSON.stringify(accountId)}`)
+      const outer = actingAs
+      actingAs = accountId
+      try {
+        return fn()
+      } finally {
+        actingAs = outer
+      }
+    },
     session(): MockSession {
-      const accountId = live().session.accountId
+      const accountId = actingAs ?? live().session.accountId
       const account = accountId === null ? undefined : live().accounts.find((candidate) => candidate.id === accountId)
       const access: AccessMap = account ? clonePlain(account.access) : {}
       return { accountId: account ? account.id : null, userId: account?.users[0]?.id ?? null, access }

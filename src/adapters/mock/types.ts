@@ -169,6 +169,12 @@ export interface MockBackend {
   readonly clock: MockClock
   /** Acts as `accountId` (its first user) from now on; `null` signs out (calls then fail 401). */
   signInAs(accountId: string | null): void
+  /**
+   * Runs the synchronous `fn` with the API answering as `accountId` (as if signed in), then returns its result.
+   * Nothing is written: the store, its subscribers and the list caches see no change, and `session()` inside
+   * `fn` names `accountId`. For servers that take the account per request (the reference server's header).
+   */
+  actAs<T>(accountId: string, fn: () => T): T
   /** The current session. */
   session(): MockSession
   /** Copies of every account. */

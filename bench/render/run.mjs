@@ -7,7 +7,7 @@
  * moment of a shared machine falls on both sides rather than on one. Reports the median first run (one per
  * fresh page) and the median of all warm runs, and library/plain ratios.
  *
- * Usage: node bench/render/run.mjs [--json out.json] [--warm 10] [--rounds 3]
+ * Usage: node bench/render/run.mjs [--json out.json] [--warm 10] [--rounds 5]
  */
 import { writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
@@ -19,7 +19,7 @@ import { CHROMIUM_ARGS, findChromium, MISSING_CHROMIUM_MESSAGE } from '../../scr
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
 const CONFIG = join(ROOT, 'bench/render/vite.config.ts')
-const { values: options } = parseArgs({ options: { json: { type: 'string', default: '' }, warm: { type: 'string', default: '10' }, rounds: { type: 'string', default: '3' } } })
+const { values: options } = parseArgs({ options: { json: { type: 'string', default: '' }, warm: { type: 'string', default: '10' }, rounds: { type: 'string', default: '5' } } })
 const WARM = Number(options.warm)
 const ROUNDS = Math.max(1, Number(options.rounds))
 const ROWS = [25, 100]

@@ -1,5 +1,6 @@
 import { flushPromises } from '@vue/test-utils'
 import { describe, expect, it, vi } from 'vitest'
+import { h } from 'vue'
 import { createMockAdapter, MOCK_IDS } from '../../src/adapters/mock'
 import NetworkInvitationsTable from '../../src/components/NetworkInvitationsTable.vue'
 import type { NetworksAdapter } from '../../src/core/adapter'
@@ -422,6 +423,83 @@ describe('NetworkInvitationsTable: invite and edit', () => {
     expect(rec.count('createInvitation')).toBe(1)
     expect(text(root().querySelector('nav'))).toContain('35 invitations')
     expect(document.activeElement).toBe(opener)
+  })
+})
+
+describe('NetworkInvitationsTable: host slots', () => {
+  type Scope = { row: NetworkInvitation; value: unknown }
+
+  it('a <column>-cell slot replaces that cell, given the row and the raw value; the other cells keep theirs', async () => {
+    const { mock } = setup({
+      slots: {
+        'email-cell': ({ row, value }: Scope) => h('strong', { class: 'host-email' }, `${String(value)} (${row.status})`),
+        'fee-cell': ({ value }: Scope) => `fee=${String(value)}`,
+      },
+    })
+    await loaded()
+    const first = (await mock.listInvitations({ page: 1, records: 25 })).list[0]!
+    const cells = cellTexts(rows()[0]!)
+    expect(cells[1]).toBe(`${first.email} (${first.status})`)
+    expect(rows()[0]!.querySelector('td > strong.host-email')).not.toBeNull()
+    expect(rows()[0]!.querySelector('a[href^="mailto:"]')).toBeNull()
+    expect(cells[3]).toBe(`fee=${String(first.fee_proposed)}`)
+    expect(cells[0]).toBe(format.date(first.created))
+    expect(cells[5]).toBe('Pending')
+  })
+
+  it('the actions slot replaces the row buttons and acts on its row', async () => {
+    const picked: string[] = []
+    const { mock } = setup({ slots: { actions: ({ row }: Scope) => h('button', { type: 'button', onClick: () => picked.push(row.id) }, `Open ${row.email}`) } })
+    await loaded()
+    const first = (await mock.listInvitations({ page: 1, records: 25 })).list[0]!
+    expect(queryButton(`Edit and resend invitation to ${first.email}`)).toBeNull()
+    expect(queryButton(`Delete invitation to ${first.email}`)).toBeNull()
+    button(`Open ${first.email}`).click()
+    expect(picked).toEqual([first.id])
+  })
+
+  it('the toolbar slot adds controls that can open the invite dialog', async () => {
+    setup({ slots: { toolbar: ({ invite }: { invite: (() => void) | null }) => h('button', { type: 'button', onClick: () => invite?.() }, 'Invite from the toolbar') } })
+    await loaded()
+    button('Invite from the toolbar').click()
+    expect(dialogTitle(await waitDialog())).toBe('Invite an account')
+  })
+
+  it.each([
+    ['no invitations', { backend: { seed: false } }, false],
+    ['a search that finds nothing', { props: { debounce: 0 } }, true],
+  ] as const)('the empty slot replaces the empty state (%s), told whether a filter hides the rows', async (_, options, filtered) => {
+    setup({
+      ...options,
+      slots: { empty: (p: { filtered: boolean; clear: () => void }) => h('button', { type: 'button', onClick: p.clear }, `Nothing here (filtered: ${p.filtered})`) },
+    })
+    if (filtered) {
+      await loaded()
+      await typeInto(control('Search invitations'), 'nobody-here')
+    }
+    const custom = await vi.waitFor(() => button(`Nothing here (filtered: ${filtered})`))
+    expect(text(root())).not.toContain('No invitations')
+    if (filtered) {
+      custom.click()
+      await loaded()
+      expect(control('Search invitations').value).toBe('')
+    }
+  })
+
+  it('the error slot replaces the error state, with the message and a working retry', async () => {
+    setup({
+      before: (backend) => backend.failNext(500, 'listInvitations'),
+      slots: { error: (p: { message: string; retry: () => void }) => h('button', { type: 'button', class: 'host-error', onClick: p.retry }, `Failed: ${p.message}`) },
+    })
+    const custom = await vi.waitFor(() => {
+      const found = root().querySelector<HTMLButtonElement>('button.host-error')
+      expect(found).not.toBeNull()
+      return found!
+    })
+    expect(text(custom)).toMatch(/^Failed: \S/)
+    expect(queryButton('Try again')).toBeNull()
+    custom.click()
+    await loaded()
   })
 })
 

@@ -1,5 +1,6 @@
 import { flushPromises } from '@vue/test-utils'
 import { describe, expect, it, vi } from 'vitest'
+import { h } from 'vue'
 import NetworksTable from '../../src/components/NetworksTable.vue'
 import type { NetworksAdapter } from '../../src/core/adapter'
 import { createFormatters } from '../../src/core/format'
@@ -273,6 +274,58 @@ describe('NetworksTable: details and removal', () => {
     await vi.waitFor(() => expect(text(root().querySelector('[role="alert"]'))).toContain(`The network with ${network.account_title} was not removed.`))
     expect(rowOf(network.account_title)).toBeDefined()
     expect(mounted().emitted('deleted')).toBeUndefined()
+  })
+})
+
+describe('NetworksTable: host slots', () => {
+  type Scope = { row: Network; value: unknown }
+
+  it('a <column>-cell slot replaces that cell, given the row and the raw value; the other cells keep theirs', async () => {
+    const { mock } = setup({
+      slots: {
+        'account-cell': ({ row, value }: Scope) => h('strong', { class: 'host-account' }, `${String(value)} [${row.account_id}]`),
+        'fee-cell': ({ value }: Scope) => `fee=${String(value)}`,
+      },
+    })
+    await loaded()
+    const first = (await seedNetworks(mock))[0]!
+    const cells = cellTexts(rows()[0]!)
+    expect(cells[0]).toBe(`${first.account_title} [${first.account_id}]`)
+    expect(rows()[0]!.querySelector('td > strong.host-account')).not.toBeNull()
+    expect(cells[1]).toBe(first.domain_title)
+    expect(cells[2]).toBe(`fee=${first.fee}`)
+  })
+
+  it('the actions slot replaces the row buttons and acts on its row', async () => {
+    const picked: string[] = []
+    const { mock } = setup({ slots: { actions: ({ row }: Scope) => h('button', { type: 'button', onClick: () => picked.push(row.account_id) }, `Open ${row.account_title}`) } })
+    await loaded()
+    const first = (await seedNetworks(mock))[0]!
+    expect(rows()[0]!.querySelector('.vnw-networks-table__remove')).toBeNull()
+    button(`Open ${first.account_title}`).click()
+    expect(picked).toEqual([first.account_id])
+  })
+
+  it('the empty slot replaces the empty state; the error slot the error state, with a working retry', async () => {
+    setup({
+      backend: { seed: false },
+      slots: { empty: (p: { filtered: boolean }) => h('p', { class: 'host-empty' }, `Nothing here (filtered: ${p.filtered})`) },
+    })
+    await vi.waitFor(() => expect(text(root().querySelector('.host-empty'))).toBe('Nothing here (filtered: false)'))
+    expect(text(root())).not.toContain('No networks yet')
+    mounted().unmount()
+    setup({
+      before: (backend) => backend.failNext(500, 'listNetworks'),
+      slots: { error: (p: { message: string; retry: () => void }) => h('button', { type: 'button', class: 'host-error', onClick: p.retry }, `Failed: ${p.message}`) },
+    })
+    const custom = await vi.waitFor(() => {
+      const found = root().querySelector<HTMLButtonElement>('button.host-error')
+      expect(found).not.toBeNull()
+      return found!
+    })
+    expect(text(custom)).toMatch(/^Failed: \S/)
+    custom.click()
+    await loaded()
   })
 })
 

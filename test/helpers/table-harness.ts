@@ -1,6 +1,6 @@
 import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
 import { afterEach, expect, vi } from 'vitest'
-import type { Component } from 'vue'
+import type { Component, VNodeChild } from 'vue'
 import { createMockAdapter, type MockAdapterOptions, type MockBackend } from '../../src/adapters/mock'
 import { accountNetworksKey, createAccountNetworks, type AccountNetworksContext, type AccountNetworksOptions } from '../../src/plugin'
 import { recordCalls, type RecordedCall } from './record-calls'
@@ -14,6 +14,8 @@ export interface TableSetupOptions {
   backend?: MockAdapterOptions
   plugin?: Omit<AccountNetworksOptions, 'adapter'>
   props?: Record<string, unknown>
+  /** The host's slots (scoped slots as functions of their props). */
+  slots?: Record<string, (scope: never) => VNodeChild>
   before?: (backend: MockBackend) => void
 }
 
@@ -38,8 +40,8 @@ export function tableHarness(
     options.cleanup?.()
   })
 
-  function mountTable(props: Record<string, unknown> | undefined, plugin: AccountNetworksOptions): VueWrapper {
-    wrapper = mount(component, { props, global: { plugins: [createAccountNetworks(plugin)] }, attachTo: document.body })
+  function mountTable(props: Record<string, unknown> | undefined, plugin: AccountNetworksOptions, slots?: TableSetupOptions['slots']): VueWrapper {
+    wrapper = mount(component, { props, slots: slots as never, global: { plugins: [createAccountNetworks(plugin)] }, attachTo: document.body })
     current = wrapper
     return wrapper
   }
@@ -48,7 +50,7 @@ export function tableHarness(
     const mock = createMockAdapter(setupOptions.backend)
     setupOptions.before?.(mock.backend)
     const rec = recordCalls(mock)
-    const mounted = mountTable({ ...options.props?.(mock.backend), ...setupOptions.props }, { adapter: rec.adapter, locale: 'en-US', ...setupOptions.plugin })
+    const mounted = mountTable({ ...options.props?.(mock.backend), ...setupOptions.props }, { adapter: rec.adapter, locale: 'en-US', ...setupOptions.plugin }, setupOptions.slots)
     return { wrapper: mounted, backend: mock.backend, rec, mock }
   }
 

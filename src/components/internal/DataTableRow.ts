@@ -1,4 +1,4 @@
-import { defineComponent, h, renderSlot, type Slots } from 'vue'
+import { defineComponent, h, type Slots } from 'vue'
 import type { DataTableColumn } from './list-shell'
 
 /** Props of `DataTableRow`. */
@@ -27,10 +27,9 @@ export default defineComponent(
       props.columns.map(({ key, value: read }) => {
         const row = props.row
         const value = (read as ((row: unknown) => unknown) | undefined)?.(row)
-        // No slot: the value as text (nothing for null or undefined).
-        return h('td', { key, class: `vnw-data-table__cell vnw-data-table__cell--${key}` }, [
-          renderSlot(props.slots, `${key}-cell`, { row, value }, () => [String(value ?? '')]),
-        ])
+        // The slot is called directly rather than through `renderSlot`: no fragment (and its two anchor text nodes)
+        // per cell. No slot: the value as text (nothing for null or undefined).
+        return h('td', { key, class: `vnw-data-table__cell vnw-data-table__cell--${key}` }, props.slots[`${key}-cell`]?.({ row, value }) ?? String(value ?? ''))
       }),
     ),
   { props: ['row', 'columns', 'slots', 'tick'] },

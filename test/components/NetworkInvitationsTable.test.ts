@@ -1,5 +1,5 @@
 import { flushPromises } from '@vue/test-utils'
-import { describe, expect, it, vi } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { h } from 'vue'
 import { createMockAdapter, MOCK_IDS } from '../../src/adapters/mock'
 import NetworkInvitationsTable from '../../src/components/NetworkInvitationsTable.vue'
@@ -8,7 +8,7 @@ import { createFormatters } from '../../src/core/format'
 import type { NetworkInvitation, RecordList } from '../../src/core/types'
 import { axeViolations } from '../helpers/axe'
 import type { RecordedCall } from '../helpers/record-calls'
-import { button, cellTexts, choose, control, dialogTitle, headers, listCallsAfter, openDialog, queryButton, root, rows, settle, tableHarness, text, typeInto, waitDialog, waitRows, XSS_IMG, XSS_JS } from '../helpers/table-harness'
+import { button, cellTexts, choose, control, dialogTitle, headers, listCallsAfter, openDialog, queryButton, root, rows, settle, tableHarness, text, hostErrorSlot, waitHostError, typeInto, waitDialog, waitRows, XSS_IMG, XSS_JS } from '../helpers/table-harness'
 
 const format = createFormatters('en-US')
 
@@ -489,13 +489,9 @@ describe('NetworkInvitationsTable: host slots', () => {
   it('the error slot replaces the error state, with the message and a working retry', async () => {
     setup({
       before: (backend) => backend.failNext(500, 'listInvitations'),
-      slots: { error: (p: { message: string; retry: () => void }) => h('button', { type: 'button', class: 'host-error', onClick: p.retry }, `Failed: ${p.message}`) },
+      slots: hostErrorSlot,
     })
-    const custom = await vi.waitFor(() => {
-      const found = root().querySelector<HTMLButtonElement>('button.host-error')
-      expect(found).not.toBeNull()
-      return found!
-    })
+    const custom = await waitHostError()
     expect(text(custom)).toMatch(/^Failed: \S/)
     expect(queryButton('Try again')).toBeNull()
     custom.click()
@@ -521,67 +517,56 @@ describe('NetworkInvitationsTable: the invite form is built while the browser is
     }
   }
   const closedForm = () => root().querySelector('dialog:not([open]) form')
+  afterEach(() => vi.unstubAllGlobals())
 
   it('Invite shows the form built when idle (the same controls), and a cancelled draft is not kept', async () => {
     const browser = stubIdle()
-    try {
-      const { rec } = setup()
-      await loaded()
-      expect(closedForm()).toBeNull()
-      await browser.idle()
-      const prepared = await vi.waitFor(() => {
-        const form = closedForm()
-        expect(form).not.toBeNull()
-        return control('Email', form!)
-      })
-      button('Invite an account').click()
-      const dialog = await waitDialog()
-      expect(dialogTitle(dialog)).toBe('Invite an account')
-      expect(control('Email', dialog)).toBe(prepared)
-      expect(document.activeElement).toBe(prepared)
-      await typeInto(prepared, 'draft@example.com')
-      button('Cancel').click()
-      await vi.waitFor(() => expect(openDialog()).toBeNull())
-      expect(closedForm()).toBeNull()
-      await browser.idle()
-      await vi.waitFor(() => expect(closedForm()).not.toBeNull())
-      button('Invite an account').click()
-      expect(control('Email', await waitDialog()).value).toBe('')
-      expect(rec.count('listCountries')).toBe(1)
-      expect(rec.count('createInvitation')).toBe(0)
-    } finally {
-      vi.unstubAllGlobals()
-    }
+    const { rec } = setup()
+    await loaded()
+    expect(closedForm()).toBeNull()
+    await browser.idle()
+    const prepared = await vi.waitFor(() => {
+      const form = closedForm()
+      expect(form).not.toBeNull()
+      return control('Email', form!)
+    })
+    button('Invite an account').click()
+    const dialog = await waitDialog()
+    expect(dialogTitle(dialog)).toBe('Invite an account')
+    expect(control('Email', dialog)).toBe(prepared)
+    expect(document.activeElement).toBe(prepared)
+    await typeInto(prepared, 'draft@example.com')
+    button('Cancel').click()
+    await vi.waitFor(() => expect(openDialog()).toBeNull())
+    expect(closedForm()).toBeNull()
+    await browser.idle()
+    await vi.waitFor(() => expect(closedForm()).not.toBeNull())
+    button('Invite an account').click()
+    expect(control('Email', await waitDialog()).value).toBe('')
+    expect(rec.count('listCountries')).toBe(1)
+    expect(rec.count('createInvitation')).toBe(0)
   })
 
   it('Edit, once the invite form was built when idle, shows the invitation', async () => {
     const browser = stubIdle()
-    try {
-      setup()
-      await loaded()
-      await browser.idle()
-      await vi.waitFor(() => expect(closedForm()).not.toBeNull())
-      const email = cellTexts(rows()[0]!)[1]!
-      button(`Edit and resend invitation to ${email}`).click()
-      const dialog = await waitDialog()
-      expect(dialogTitle(dialog)).toBe(`Edit and resend the invitation to ${email}`)
-      await vi.waitFor(() => expect(control('Email', dialog).value).toBe(email))
-    } finally {
-      vi.unstubAllGlobals()
-    }
+    setup()
+    await loaded()
+    await browser.idle()
+    await vi.waitFor(() => expect(closedForm()).not.toBeNull())
+    const email = cellTexts(rows()[0]!)[1]!
+    button(`Edit and resend invitation to ${email}`).click()
+    const dialog = await waitDialog()
+    expect(dialogTitle(dialog)).toBe(`Edit and resend the invitation to ${email}`)
+    await vi.waitFor(() => expect(control('Email', dialog).value).toBe(email))
   })
 
   it('unmounting before the browser is idle cancels the pending build', async () => {
     const browser = stubIdle()
-    try {
-      setup()
-      await loaded()
-      expect(browser.pending.size).toBe(1)
-      mounted().unmount()
-      expect(browser.pending.size).toBe(0)
-    } finally {
-      vi.unstubAllGlobals()
-    }
+    setup()
+    await loaded()
+    expect(browser.pending.size).toBe(1)
+    mounted().unmount()
+    expect(browser.pending.size).toBe(0)
   })
 })
 

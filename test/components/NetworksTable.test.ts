@@ -7,7 +7,7 @@ import { createFormatters } from '../../src/core/format'
 import type { Network } from '../../src/core/types'
 import { axeViolations } from '../helpers/axe'
 import type { RecordedCall } from '../helpers/record-calls'
-import { button, cellTexts, control, dialogTitle, headers, listCallsAfter, openDialog, root, rows, settle, tableHarness, text, typeInto, waitDialog, waitRows, XSS_IMG, XSS_JS } from '../helpers/table-harness'
+import { button, cellTexts, control, dialogTitle, headers, listCallsAfter, openDialog, root, rows, settle, tableHarness, text, hostErrorSlot, waitHostError, typeInto, waitDialog, waitRows, XSS_IMG, XSS_JS } from '../helpers/table-harness'
 
 const format = createFormatters('en-US')
 
@@ -316,13 +316,9 @@ describe('NetworksTable: host slots', () => {
     mounted().unmount()
     setup({
       before: (backend) => backend.failNext(500, 'listNetworks'),
-      slots: { error: (p: { message: string; retry: () => void }) => h('button', { type: 'button', class: 'host-error', onClick: p.retry }, `Failed: ${p.message}`) },
+      slots: hostErrorSlot,
     })
-    const custom = await vi.waitFor(() => {
-      const found = root().querySelector<HTMLButtonElement>('button.host-error')
-      expect(found).not.toBeNull()
-      return found!
-    })
+    const custom = await waitHostError()
     expect(text(custom)).toMatch(/^Failed: \S/)
     custom.click()
     await loaded()

@@ -1,6 +1,6 @@
 import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
 import { afterEach, expect, vi } from 'vitest'
-import type { Component, VNodeChild } from 'vue'
+import { h, type Component, type VNodeChild } from 'vue'
 import { createMockAdapter, type MockAdapterOptions, type MockBackend } from '../../src/adapters/mock'
 import { accountNetworksKey, createAccountNetworks, type AccountNetworksContext, type AccountNetworksOptions } from '../../src/plugin'
 import { recordCalls, type RecordedCall } from './record-calls'
@@ -95,6 +95,17 @@ export const waitDialog = () =>
     const d = openDialog()
     if (!d) throw new Error('no open dialog')
     return d
+  })
+/** A host `error` slot: a button that shows the message and retries. */
+export const hostErrorSlot = {
+  error: (p: { message: string; retry: () => void }) => h('button', { type: 'button', class: 'host-error', onClick: p.retry }, `Failed: ${p.message}`),
+}
+/** Waits for the button of `hostErrorSlot`. */
+export const waitHostError = () =>
+  vi.waitFor(() => {
+    const found = root().querySelector<HTMLButtonElement>('button.host-error')
+    if (!found) throw new Error('no host error slot shown')
+    return found
   })
 export const dialogTitle = (d: HTMLDialogElement) => text(document.getElementById(d.getAttribute('aria-labelledby') ?? ''))
 /** Waits until `count` rows are shown. */

@@ -183,9 +183,13 @@ async function buildEntry(entry) {
   }
 }
 
+/** The limits checked (budgets, or with --ratchet the ceilings) and the budgets themselves. */
 function loadBudgets() {
   const parsed = JSON.parse(readFileSync(BUDGETS, 'utf8'))
-  return /** @type {Record<string, number>} */ ((args.has('--ratchet') ? parsed.ceilingGzipKiB : parsed.gzipKiB) ?? {})
+  return {
+    limits: /** @type {Record<string, number>} */ ((args.has('--ratchet') ? parsed.ceilingGzipKiB : parsed.gzipKiB) ?? {}),
+    budgets: /** @type {Record<string, number>} */ (parsed.gzipKiB ?? {}),
+  }
 }
 
 function readResults() {
@@ -214,7 +218,7 @@ function lowerCeilings(figures) {
 
 async function main() {
   const started = performance.now()
-  const budgets = loadBudgets()
+  const { limits: budgets, budgets: realBudgets } = loadBudgets()
   rmSync(OUT, { recursive: true, force: true })
   const list = entries()
   // Sequential: parallel vite builds in one process share plugin state and gain little on 2 cores.
@@ -265,6 +269,11 @@ async function main() {
     }
   }
   if (args.has('--lower-ceilings')) lowerCeilings(figures)
+  // The ratchet passes while budgets are still missed: say so in every CI log, so a green run never hides them.
+  const missed = LIMIT === 'ceiling' ? figures.filter((f) => realBudgets[f.name] !== undefined && f.gzip > realBudgets[f.name] * KiB) : []
+  if (missed.length && !args.has('--quiet')) {
+    console.log(`budgets still missed (npm run size fails on them): ${missed.map((f) => `${f.name} ${kib(f.gzip)} > ${realBudgets[f.name]} KiB`).join(', ')}`)
+  }
   if (!args.has('--quiet')) console.log(`size check: ${figures.length} entries in ${((performance.now() - started) / 1000).toFixed(1)} s, ${failures.length ? `${failures.length} ${LIMIT}(s) broken` : `all ${LIMIT}s kept`}`)
   process.exitCode = failures.length ? 1 : 0
 }

@@ -3,6 +3,7 @@ import { expect, fn, userEvent, waitFor, within } from 'storybook/test'
 import { h } from 'vue'
 import NetworkInvitationsTable from '../src/components/NetworkInvitationsTable.vue'
 import { MOCK_IDS } from '../src/adapters/mock'
+import type { NetworkInvitation } from '../src/core/types'
 import { defaultMessages } from '../src/messages'
 import { MANY_ROWS_EXTRA, scenarioOf, XSS_PAYLOADS, vnw } from './fixtures'
 
@@ -213,6 +214,33 @@ export const HostileData: Story = {
     expect(canvasElement.querySelector('img')).toBeNull()
     expect(canvasElement.querySelector('a[href^="javascript:"]')).toBeNull()
     expect(canvas.queryByRole('link', { name: XSS_PAYLOADS.script })).toBeNull()
+  },
+}
+
+/**
+ * A host's own cells and row actions through the `#<column>-cell` and `#actions` slots: the status as plain text
+ * with the expiry date, and one "Copy link" action in place of Edit and Delete (its accessible name starts with its visible text).
+ */
+export const CustomCells: Story = {
+  render: (args, context) => ({
+    setup: () => () =>
+      h(
+        NetworkInvitationsTable,
+        { ...args, now: () => scenarioOf(context).backend.clock.now() },
+        {
+          'status-cell': ({ row, value }: { row: NetworkInvitation; value: string }) =>
+            h('span', { class: 'host-status' }, `${value} · until ${new Date(row.expires * 1000).toISOString().slice(0, 10)}`),
+          actions: ({ row }: { row: NetworkInvitation }) =>
+            h('button', { type: 'button', class: 'vnw-button vnw-button--ghost', 'aria-label': `Copy link for the invitation to ${row.email}` }, 'Copy link'),
+        },
+      ),
+  }),
+  play: async (context) => {
+    const canvas = within(context.canvasElement)
+    const first = scenarioOf(context).backend.api.listInvitations().list[0]!
+    await expect(await canvas.findByRole('button', { name: `Copy link for the invitation to ${first.email}` }, LONG)).toBeVisible()
+    expect(canvas.queryByRole('button', { name: m.deleteLabel(first.email) })).toBeNull()
+    await expect(canvas.getAllByText(new RegExp(`^${first.status} · until \\d{4}-\\d{2}-\\d{2}$`))[0]).toBeVisible()
   },
 }
 

@@ -1,5 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/vue3-vite'
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test'
+import { h } from 'vue'
 import NetworksTable from '../src/components/NetworksTable.vue'
 import type { Network } from '../src/core/types'
 import { defaultMessages } from '../src/messages'
@@ -167,6 +168,28 @@ export const HostileData: Story = {
     const canvas = within(canvasElement)
     await expect(await canvas.findByText(XSS_PAYLOADS.html, {}, LONG)).toBeVisible()
     expect(canvasElement.querySelector('img')).toBeNull()
+  },
+}
+
+/**
+ * A host's own cells through the `#<column>-cell` slots: the account with its id, and the agreed fee spelled out.
+ * The default row actions stay.
+ */
+export const CustomCells: Story = {
+  render: (args) => ({
+    setup: () => () =>
+      h(NetworksTable, args, {
+        'account-cell': ({ row, value }: { row: Network; value: string }) => [h('strong', value), h('small', { class: 'host-account-id' }, ` ${row.account_id}`)],
+        'fee-cell': ({ value }: { value: number }) => `${value} % of revenue`,
+      }),
+  }),
+  play: async (context) => {
+    const canvas = within(context.canvasElement)
+    const network = firstNetwork(scenarioOf(context))
+    await rowsLoaded(context.canvasElement)
+    await expect(canvas.getByText(network.account_id.trim())).toBeVisible()
+    await expect(canvas.getAllByText(`${network.fee} % of revenue`)[0]).toBeVisible()
+    await expect(canvas.getByRole('button', { name: m.removeLabel(network.account_title) })).toBeVisible()
   },
 }
 

@@ -502,16 +502,17 @@ describe('NetworkInvitationsTable: host slots', () => {
 describe('NetworkInvitationsTable: the invite form is built while the browser is idle', () => {
   /** A controllable `requestIdleCallback`: the test decides when the browser is idle. */
   function stubIdle() {
-    const pending = new Map<number, () => void>()
+    const pending = new Map<number, (deadline: IdleDeadline) => void>()
     let next = 0
-    vi.stubGlobal('requestIdleCallback', (callback: () => void) => (pending.set(++next, callback), next))
+    vi.stubGlobal('requestIdleCallback', (callback: (deadline: IdleDeadline) => void) => (pending.set(++next, callback), next))
     vi.stubGlobal('cancelIdleCallback', (id: number) => pending.delete(id))
     return {
       pending,
-      async idle() {
+      /** Runs the pending callbacks in an idle period with `remaining` ms left. */
+      async idle(remaining = 50) {
         const callbacks = [...pending.values()]
         pending.clear()
-        for (const callback of callbacks) callback()
+        for (const callback of callbacks) callback({ didTimeout: false, timeRemaining: () => remaining })
         await flushPromises()
       },
     }
@@ -558,6 +559,18 @@ describe('NetworkInvitationsTable: the invite form is built while the browser is
     const dialog = await waitDialog()
     expect(dialogTitle(dialog)).toBe(`Edit and resend the invitation to ${email}`)
     await vi.waitFor(() => expect(control('Email', dialog).value).toBe(email))
+  })
+
+  it('waits for an idle period with room for the build (10 ms or more)', async () => {
+    const browser = stubIdle()
+    setup()
+    await loaded()
+    await browser.idle(4)
+    expect(closedForm()).toBeNull()
+    expect(browser.pending.size).toBe(1)
+    await browser.idle(12)
+    await vi.waitFor(() => expect(closedForm()).not.toBeNull())
+    expect(browser.pending.size).toBe(0)
   })
 
   it('unmounting before the browser is idle cancels the pending build', async () => {

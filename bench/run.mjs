@@ -163,9 +163,21 @@ function report(r) {
       `\`NetworkInvitationsTable\` vs a hand-written Vue table + native dialogs over the same mock adapter (zero latency, 250 invitations). Each figure: click (or mount call) until the expected DOM is there and the next frame has painted. ${r.render.rounds ?? 1} rounds, library and plain alternating; per step the median first run (one per fresh page) and the median of all ${(r.render.rounds ?? 1) * r.render.warmRuns} warm runs. Targets: within ${r.render.targets.ratio}x the plain baseline, every interaction's next paint within ${r.render.targets.nextPaintMs} ms.`,
       '',
       table(
-        ['rows', 'step', 'library first', 'library warm', 'plain first', 'plain warm', 'ratio warm (first)', 'ratio', 'paint'],
+        ['rows', 'step', 'library first', 'library warm', 'plain first', 'plain warm', 'ratio warm (first)', 'ratio (warm)', 'paint (warm)'],
         r.render.comparisons.map((c) => [c.rows, c.step, c.library.first, c.library.warm, c.plain.first, c.plain.warm, `${c.ratio.warm}x (${c.ratio.first}x)`, c.withinRatio ? 'PASS' : '**MISS**', c.nextPaintOk === null ? '' : c.nextPaintOk ? 'PASS' : '**MISS**']),
       ),
+      '',
+    )
+    // The targets are judged on the warm medians; say plainly where a first run (cold code, few samples) is over one.
+    const { ratio: maxRatio, nextPaintMs } = r.render.targets
+    const coldMisses = r.render.comparisons.flatMap((c) => [
+      ...(c.ratio.first > maxRatio ? [`${c.step} at ${c.rows} rows is ${c.ratio.first}x`] : []),
+      ...(c.nextPaintOk !== null && c.library.first > nextPaintMs ? [`${c.step} at ${c.rows} rows paints in ${c.library.first} ms (plain ${c.plain.first} ms)`] : []),
+    ])
+    lines.push(
+      coldMisses.length
+        ? `First runs (median of ${r.render.rounds ?? 1} fresh pages; they include compiling the code on first use) over a target: ${coldMisses.join('; ')}.`
+        : 'Every first run (median of fresh pages) is within the targets too.',
       '',
     )
   }

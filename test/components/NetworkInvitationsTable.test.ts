@@ -573,6 +573,17 @@ describe('NetworkInvitationsTable: the invite form is built while the browser is
     expect(browser.pending.size).toBe(0)
   })
 
+  it('builds nothing ahead when the table offers no Invite (edit only): no form, no countries request', async () => {
+    const browser = stubIdle()
+    const { rec } = setup({ plugin: { can: (action) => action !== 'createInvitation' } })
+    await loaded()
+    expect(queryButton('Invite an account')).toBeNull()
+    expect(browser.pending.size).toBe(0)
+    await browser.idle()
+    expect(closedForm()).toBeNull()
+    expect(rec.count('listCountries')).toBe(0)
+  })
+
   it('unmounting before the browser is idle cancels the pending build', async () => {
     const browser = stubIdle()
     setup()

@@ -192,6 +192,9 @@ export function createReferenceServer(options: ReferenceServerOptions = {}): Ref
     )
   }
 
+  /** Each route with its pattern split into segments once, not on every request. */
+  const compiled = routes.map((route) => ({ route, parts: route.pattern.split('/').filter((s) => s !== '') }))
+
   async function respond(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const method = (req.method ?? 'GET').toUpperCase()
     const url = new URL(req.url ?? '/', 'http://reference.invalid')
@@ -207,8 +210,8 @@ export function createReferenceServer(options: ReferenceServerOptions = {}): Ref
     } catch {
       return sendError(req, res, badRequest('The path is not valid URL encoding.'))
     }
-    const matches = routes.flatMap((route) => {
-      const param = matchPattern(route.pattern, decoded)
+    const matches = compiled.flatMap(({ route, parts }) => {
+      const param = matchPattern(parts, decoded)
       return param === null ? [] : [{ route, param }]
     })
     const match = matches.find((m) => m.route.method === method)
@@ -240,7 +243,6 @@ export function createReferenceServer(options: ReferenceServerOptions = {}): Ref
     if (headerAccount !== null && !storedAccount(headerAccount)) {
       return sendError(req, res, new NetworkApiError({ status: 401, type: 'user', message: 'Your session has ended. Sign in again.', reason: 'unauthenticated', devMessage: `Unknown account in the ${accountHeader} header.` }))
     }
-    const accountId = headerAccount ?? backend.session().accountId
     const { route, param } = match
     const ctx: RouteContext = { param, query: url.searchParams, rawBody, body }
     const operation = typeof route.operation === 'function' ? route.operation(ctx) : route.operation
@@ -258,7 +260,7 @@ export function createReferenceServer(options: ReferenceServerOptions = {}): Ref
       let stored: StoredResponse
       if (operation === 'createInvitation' && key !== undefined) {
         if (key === '' || key.length > 255) throw badRequest('The Idempotency-Key header must be 1 to 255 characters.')
-        stored = await idempotent(accountId ?? '', key, ctx, execute, res)
+        stored = await idempotent(headerAccount ?? backend.session().accountId ?? '', key, ctx, execute, res)
       } else {
         stored = await execute()
       }
@@ -364,9 +366,8 @@ export function createReferenceServer(options: ReferenceServerOptions = {}): Ref
   }
 }
 
-/** The segment a `:x` of `pattern` matched (`''` when the pattern has none), or `null` when `segments` do not match. */
-function matchPattern(pattern: string, segments: readonly string[]): string | null {
-  const parts = pattern.split('/').filter((s) => s !== '')
+/** The segment a `:x` of the pattern `parts` matched (`''` when it has none), or `null` when `segments` do not match. */
+function matchPattern(parts: readonly string[], segments: readonly string[]): string | null {
   if (parts.length !== segments.length) return null
   let param = ''
   for (const [i, part] of parts.entries()) {

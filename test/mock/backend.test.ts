@@ -400,3 +400,24 @@ describe('reactivity of the control accessors', () => {
     })
   })
 })
+
+describe('reactivity of changed records', () => {
+  it('a computed over the store sees an update, an activation and a fee proposal written to existing records', async () => {
+    const { computed } = await import('vue')
+    const backend = createMockBackend({ seed: false })
+    const invitation = backend.api.createInvitation({ email: 'r@bayside.example', domain_id: MOCK_IDS.domains.retailer })
+    const record = computed(() => {
+      const found = backend.store.invitations.find((i) => i.id === invitation.id)
+      return { email: found?.email, fee: found?.fee_proposed, activated: found?.activated }
+    })
+    expect(record.value).toEqual({ email: 'r@bayside.example', fee: undefined, activated: null })
+    backend.api.updateInvitation(invitation.id, { email: 's@bayside.example', fee_proposed: 3 })
+    expect(record.value).toEqual({ email: 's@bayside.example', fee: 3, activated: null })
+    const { account_id } = backend.api.activateInvitation(backend.tokenFromEmail(backend.outbox().at(-1)!)!)
+    expect(record.value.activated).toBe(backend.clock.now())
+    const proposed = computed(() => backend.store.networks.find((n) => n.child_account_id === account_id)?.fee_proposed)
+    expect(proposed.value).toBeUndefined()
+    backend.api.updateNetwork(account_id, { fee: 4 })
+    expect(proposed.value).toBe(4)
+  })
+})

@@ -32,7 +32,7 @@
  */
 import * as z from 'zod/mini'
 import { createPinia } from 'pinia'
-import { toRaw } from 'vue'
+import { reactive, toRaw } from 'vue'
 import { readActivationToken } from '../../core/activation-token'
 import { checkAccess } from '../../core/access'
 import type { AccessMap } from '../../core/access'
@@ -189,6 +189,12 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
     return outcome.value
   }
 
+  /**
+   * The reactive view of `row`, a record already found in the raw state: write through it (inside `mutate`) so Vue,
+   * Pinia and devtools see the change, without looking the record up again.
+   */
+  const writable = <T extends object>(row: T): T => reactive(row) as T
+
   /** Position of the stored invitation `id` (raw lookup), or -1. */
   const invitationIndexOf = (id: string): number => state().invitations.findIndex((candidate) => candidate.id === id)
 
@@ -267,7 +273,12 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
   // ---- lookups -------------------------------------------------------------------------------------------------
 
   const now = (): number => state().now
-  const findAccount = (id: string): MockAccount | undefined => state().accounts.find((account) => account.id === id)
+  /** The account `id` in `s` (the raw state unless told: `session()` passes the live one). */
+  const findAccount = (id: string, s = state()): MockAccount | undefined => s.accounts.find((account) => account.id === id)
+  /** Throws the `RangeError` of `signInAs` / `actAs` for an account that is not in the store. */
+  const requireAccount = (id: string): void => {
+    if (!findAccount(id)) throw new RangeError(`Mock backend: no account ${JSON.stringify(id)}`)
+  }
   const domainTitle = (id: string): string => state().domains.find((domain) => domain.id === id)?.title ?? ''
   const emailHasUser = (email: string): boolean =>
     state().accounts.some((account) => account.users.some((user) => sameEmail(user.email, email)))
@@ -570,9 +581,7 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
       }
       if (!data || Object.keys(fields).length > 0) throw fieldError(fields)
       return mutate((s) => {
-        const at = invitationIndexOf(record.id)
-        const live = at >= 0 ? s.invitations[at] : undefined
-        if (!live) throw notFoundError('invitation', record.id)
+        const live = writable(record)
         if (data.email !== undefined) live.email = data.email
         if (data.fee_proposed === null) delete live.fee_proposed
         else if (data.fee_proposed !== undefined) live.fee_proposed = data.fee_proposed
@@ -621,9 +630,7 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
         })
       }
       return mutate((s): ActivationResult => {
-        const at = invitationIndexOf(record.id)
-        const live = at >= 0 ? s.invitations[at] : undefined
-        if (!live) throw tokenError('token_invalid')
+        const live = writable(record)
         const taken = (id: string): boolean => state().accounts.some((account) => account.id === id || account.users.some((user) => user.id === id))
         const child: MockAccount = {
           id: newId('acc', 10, taken),
@@ -699,9 +706,7 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
       const network = ownNetwork(account.id, childId)
       if (!state().settings.monetization) throw fieldError({ fee: MESSAGES.feeOff }, 'updateNetwork: monetization is off')
       return mutate((s) => {
-        const at = state().networks.findIndex((candidate) => candidate.parent_account_id === network.parent_account_id && candidate.child_account_id === childId)
-        const live = at >= 0 ? s.networks[at] : undefined
-        if (!live) throw notFoundError('network', childId)
+        const live = writable(network)
         live.fee_proposed = data.fee
         live.proposed_date = s.now
         live.proposed_account_id = account.id
@@ -762,13 +767,13 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
       },
     },
     signInAs(accountId) {
-      if (accountId !== null && !findAccount(accountId)) throw new RangeError(`Mock backend: no account ${JSON.stringify(accountId)}`)
+      if (accountId !== null) requireAccount(accountId)
       mutate((s) => {
         s.session.accountId = accountId
       })
     },
     actAs(accountId, fn) {
-      if (!findAccount(accountId)) throw new RangeError(`Mock backend: no account ${JSON.stringify(accountId)}`)
+      requireAccount(accountId)
       const outer = actingAs
       actingAs = accountId
       try {
@@ -779,7 +784,7 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
     },
     session(): MockSession {
       const accountId = actingAs ?? live().session.accountId
-      const account = accountId === null ? undefined : live().accounts.find((candidate) => candidate.id === accountId)
+      const account = accountId === null ? undefined : findAccount(accountId, live())
       const access: AccessMap = account ? clonePlain(account.access) : {}
       return { accountId: account ? account.id : null, userId: account?.users[0]?.id ?? null, access }
     },

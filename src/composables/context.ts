@@ -4,7 +4,7 @@
  * areas' strings from a component imported alone. Not exported from the package.
  */
 import { computed, toValue, type ComputedRef } from 'vue'
-import { NetworkApiError } from '../core/errors'
+import { NetworkApiError, toNetworkApiError } from '../core/errors'
 import { commonMessages } from '../messages/common'
 import type { NetworkMessages } from '../messages'
 import { resolveAreaMessages, type MessageArea } from '../messages/resolve'
@@ -34,4 +34,16 @@ export function useCommonMessages(ctx: Pick<NetworksCore, 'messageOverrides'>): 
 /** The error an operation the adapter leaves out rejects with (reason `unsupported`). */
 export function unsupportedError(message: string): NetworkApiError {
   return new NetworkApiError({ status: 0, type: 'codebase', message, reason: 'unsupported' })
+}
+
+/**
+ * Runs an adapter call: whatever it throws or rejects with becomes a `NetworkApiError` (with `fallback` as the
+ * message of anything else), so queries and mutations only ever fail with one.
+ */
+export async function callAdapter<T>(run: () => T | PromiseLike<T>, fallback?: string): Promise<T> {
+  try {
+    return await run()
+  } catch (error) {
+    throw toNetworkApiError(error, fallback)
+  }
 }

@@ -155,7 +155,6 @@ export function useActivation(options: UseActivationOptions = {}): UseActivation
   const messages = useAreaMessages(ctx, 'activation', activationMessages)
 
   const state = shallowRef<ActivationState>('idle')
-  const tokenFound = shallowRef(false)
   const tokenSource = shallowRef<ActivationTokenSource>(null)
   const result = shallowRef<ActivationResult | null>(null)
   const error = shallowRef<NetworkApiError | null>(null)
@@ -186,7 +185,6 @@ export function useActivation(options: UseActivationOptions = {}): UseActivation
     token = parsed.success ? parsed.data : null
     result.value = null
     tokenSource.value = source
-    tokenFound.value = !!trimmed
     error.value =
       trimmed && !token
         ? new NetworkApiError({
@@ -279,7 +277,8 @@ export function useActivation(options: UseActivationOptions = {}): UseActivation
 
   return {
     state,
-    hasToken: computed(() => tokenFound.value),
+    // Found once past `idle` and `no-token`: every later state comes from a token.
+    hasToken: computed(() => state.value !== 'idle' && state.value !== 'no-token'),
     tokenSource,
     isActivating,
     activate: () => run(),

@@ -1,9 +1,9 @@
 import { useMutation, type QueryClient, type UseMutationReturnType } from '@tanstack/vue-query'
 import type { MaybeRefOrGetter } from 'vue'
 import { adapterSupports, type NetworksAdapter } from '../core/adapter'
-import { toNetworkApiError, type NetworkApiError } from '../core/errors'
+import type { NetworkApiError } from '../core/errors'
 import type { CreateInvitationInput, NetworkInvitation, RecordList, UpdateInvitationInput } from '../core/types'
-import { unsupportedError, useNetworksCore } from './context'
+import { callAdapter, unsupportedError, useNetworksCore } from './context'
 import { networkQueryKeys } from '../query-keys'
 
 /** Options of `useCreateInvitation` and `useUpdateInvitation`. */
@@ -34,15 +34,6 @@ export type UseUpdateInvitationReturn = UseMutationReturnType<NetworkInvitation,
   supported: boolean
 }
 
-/** Runs an adapter call: whatever it throws or rejects with becomes a `NetworkApiError`. */
-async function call<T>(run: () => Promise<T>): Promise<T> {
-  try {
-    return await run()
-  } catch (error) {
-    throw toNetworkApiError(error)
-  }
-}
-
 /** Refetches the adapter's invitation pages on screen; other cached pages (a prefetched next page) are only marked stale. */
 const refreshInvitations = (queryClient: QueryClient, adapter: NetworksAdapter) =>
   void queryClient.invalidateQueries({ queryKey: networkQueryKeys.invitations(adapter), refetchType: 'active' })
@@ -54,7 +45,7 @@ const refreshInvitations = (queryClient: QueryClient, adapter: NetworksAdapter) 
 export function useCreateInvitation(options: UseInvitationMutationOptions = {}): UseCreateInvitationReturn {
   const { adapter, queryClient } = useNetworksCore(options)
   const mutation = useMutation<NetworkInvitation, NetworkApiError, CreateInvitationInput>(
-    { mutationFn: (input) => call(() => adapter.createInvitation(input)), onSuccess: () => refreshInvitations(queryClient, adapter) },
+    { mutationFn: (input) => callAdapter(() => adapter.createInvitation(input)), onSuccess: () => refreshInvitations(queryClient, adapter) },
     queryClient,
   )
   return Object.assign(mutation, { adapter })
@@ -70,7 +61,7 @@ export function useUpdateInvitation(options: UseInvitationMutationOptions = {}):
   const mutation = useMutation<NetworkInvitation, NetworkApiError, UpdateInvitationVariables>(
     {
       mutationFn: ({ id, input }) =>
-        call(() => {
+        callAdapter(() => {
           if (!adapterSupports(adapter, 'updateInvitation')) throw unsupportedError('Invitations cannot be changed here.')
           return adapter.updateInvitation(id, input)
         }),

@@ -1,12 +1,12 @@
 import { useMutation, useQuery, type QueryClient, type QueryKey } from '@tanstack/vue-query'
 import { computed, shallowRef, toValue, type ComputedRef, type MaybeRefOrGetter, type Ref } from 'vue'
 import { adapterSupports, type NetworksAdapter, type OptionalNetworksOperation } from '../core/adapter'
-import { toNetworkApiError, type NetworkApiError } from '../core/errors'
+import type { NetworkApiError } from '../core/errors'
 import { hasAtMostTwoDecimals } from '../core/schemas'
 import type { DeleteNetworkResult, Network, NetworkInvitation, RecordList } from '../core/types'
 import type { NetworkMessages } from '../messages'
 import { networksMessages } from '../messages/networks'
-import { unsupportedError, useAreaMessages, useCommonMessages, useNetworksCore, type NetworksCore } from './context'
+import { callAdapter, unsupportedError, useAreaMessages, useCommonMessages, useNetworksCore, type NetworksCore } from './context'
 import { networkQueryKeys } from '../query-keys'
 import { describeError } from './errors'
 
@@ -66,14 +66,11 @@ function useOperation<K extends OptionalNetworksOperation>(options: UseNetworkMu
     ...core,
     common,
     allowed: computed(() => adapterSupports(adapter, operation) && core.can(operation)),
-    call: async (...args) => {
-      try {
+    call: (...args) =>
+      callAdapter(() => {
         if (!adapterSupports(adapter, operation)) throw unsupportedError(common.value.genericError)
-        return await (adapter[operation] as (...a: typeof args) => Promise<Resolved<K>>)(...args)
-      } catch (e) {
-        throw toNetworkApiError(e, common.value.genericError)
-      }
-    },
+        return (adapter[operation] as (...a: typeof args) => Promise<Resolved<K>>)(...args)
+      }, common.value.genericError),
   }
 }
 

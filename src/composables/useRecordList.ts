@@ -9,9 +9,10 @@ import {
   type MaybeRefOrGetter,
   type Ref,
 } from 'vue'
-import { toNetworkApiError, type NetworkApiError } from '../core/errors'
+import type { NetworkApiError } from '../core/errors'
 import type { ResolvedListQuery } from '../core/list'
 import { DEFAULT_RECORDS, MAX_RECORDS, type RecordList } from '../core/types'
+import { callAdapter } from './context'
 
 /** Page sizes offered by the list toolbar. */
 export const PAGE_SIZES: readonly number[] = [10, 25, 50, 100]
@@ -168,13 +169,7 @@ export function useRecordList<T>(options: UseRecordListOptions<T>): UseRecordLis
     records: clampRecords(records.value),
   }))
 
-  const fetchPage = async (q: ResolvedListQuery): Promise<RecordList<T>> => {
-    try {
-      return await options.queryFn(q)
-    } catch (error) {
-      throw toNetworkApiError(error)
-    }
-  }
+  const fetchPage = (q: ResolvedListQuery) => callAdapter(() => options.queryFn(q))
 
   const enabled = computed(() => toValue(options.enabled) ?? true)
 

@@ -1,6 +1,6 @@
 import { flushPromises } from '@vue/test-utils'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { h } from 'vue'
+import { h, ref } from 'vue'
 import { createMockAdapter, MOCK_IDS } from '../../src/adapters/mock'
 import NetworkInvitationsTable from '../../src/components/NetworkInvitationsTable.vue'
 import type { NetworksAdapter } from '../../src/core/adapter'
@@ -582,6 +582,24 @@ describe('NetworkInvitationsTable: the invite form is built while the browser is
     await browser.idle()
     expect(closedForm()).toBeNull()
     expect(rec.count('listCountries')).toBe(0)
+  })
+
+  it('follows the Invite permission: granted later, the form is built when idle; withdrawn, the built form goes', async () => {
+    const browser = stubIdle()
+    const inviting = ref(false)
+    setup({ plugin: { can: (action) => action !== 'createInvitation' || inviting.value } })
+    await loaded()
+    expect(browser.pending.size).toBe(0)
+    inviting.value = true
+    await flushPromises()
+    expect(queryButton('Invite an account')).not.toBeNull()
+    expect(browser.pending.size).toBe(1)
+    await browser.idle()
+    await vi.waitFor(() => expect(closedForm()).not.toBeNull())
+    inviting.value = false
+    await flushPromises()
+    expect(closedForm()).toBeNull()
+    expect(browser.pending.size).toBe(0)
   })
 
   it('unmounting before the browser is idle cancels the pending build', async () => {

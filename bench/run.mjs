@@ -197,7 +197,7 @@ function report(r) {
       '',
       '`backend.api.listInvitations` (synchronous server side, no latency) over 10k and 100k invitations of one parent, a mix of page 1, deep pages, searches, filters and both. Memory: heap growth after GC for the data.',
       '',
-      table(['invitations', 'variant', 'queries', 'p50 ms', 'p95 ms', 'max ms', 'data heap MiB', ''], [...(r.scale.results ?? [])].map((s) => [s.invitations, s.variant ?? 'mock', s.queries, s.p50, s.p95, s.max, s.heapMiB?.data ?? '', s.pass === null ? '' : s.pass ? 'PASS' : '**MISS**'])),
+      table(['invitations', 'variant', 'queries', 'p50 ms', 'p95 ms', 'max ms', 'data heap MiB', ''], (r.scale.results ?? []).map((s) => [s.invitations, s.variant ?? 'mock', s.queries, s.p50, s.p95, s.max, s.heapMiB?.data ?? '', s.pass === null ? '' : s.pass ? 'PASS' : '**MISS**'])),
       '',
       'By query kind:',
       '',

@@ -79,14 +79,18 @@ try {
   const activation = page.getByRole('region', { name: 'Network invitation' })
   const outbox = page.getByRole('complementary', { name: /Email outbox/ })
 
+  /** Shows 10 rows per page in a table's region and waits until the others are gone. @param {import('playwright').Locator} region */
+  async function tenRows(region) {
+    await region.getByRole('combobox', { name: 'Rows per page' }).selectOption('10')
+    await region.locator('tbody tr').nth(10).waitFor({ state: 'detached' })
+  }
+
   // The networks page, tables at 10 rows.
   await page.goto(playground.url)
   await page.getByText(/^\d+ invitations$/).waitFor()
   await page.getByText(/^\d+ networks$/).waitFor()
-  await invitations.getByRole('combobox', { name: 'Rows per page' }).selectOption('10')
-  await networks.getByRole('combobox', { name: 'Rows per page' }).selectOption('10')
-  await invitations.locator('tbody tr').nth(10).waitFor({ state: 'detached' })
-  await networks.locator('tbody tr').nth(10).waitFor({ state: 'detached' })
+  await tenRows(invitations)
+  await tenRows(networks)
 
   // The invitation form, filled in.
   await form.getByLabel('Email').fill(EMAIL)
@@ -114,8 +118,7 @@ try {
   await activation.getByRole('button', { name: 'Activate' }).click()
   await activation.getByRole('heading', { name: 'Your account is ready' }).waitFor()
   await page.getByRole('button', { name: "Back to the parent's networks" }).click()
-  await networks.getByRole('combobox', { name: 'Rows per page' }).selectOption('10')
-  await networks.locator('tbody tr').nth(10).waitFor({ state: 'detached' })
+  await tenRows(networks)
   await networks.getByRole('row', { name: new RegExp(`^${CHILD_TITLE} `) }).waitFor()
   await save('networks-table.png', card(networks), { ...VIEWPORT, width: TABLE_WIDTH })
   await page.emulateMedia({ colorScheme: 'dark' })

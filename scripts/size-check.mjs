@@ -18,6 +18,7 @@
  * size, rounded up to 0.1 KiB) instead of the budgets, so CI stops any entry from growing while budgets are still
  * missed. It never replaces the budgets: the plain run still fails while one is broken.
  * `--lower-ceilings`: after measuring, lowers each ceiling to the new size (rounded up to 0.1 KiB); never raises one.
+ * `TOPN=<n>` (environment): how many biggest contributors each entry lists (default 10).
  */
 import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'

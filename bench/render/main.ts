@@ -29,21 +29,14 @@ let mode: Mode = 'library'
 let adapter: MockAdapter | null = null
 let run = 0
 
-/** Resolves after the next frame has been painted (rAF, then a task after it). */
-const afterNextPaint = () =>
-  new Promise<void>((resolve) =>
-    requestAnimationFrame(() => {
-      const channel = new MessageChannel()
-      channel.port1.onmessage = () => resolve()
-      channel.port2.postMessage(null)
-    }),
-  )
 const nextTask = () =>
   new Promise<void>((resolve) => {
     const channel = new MessageChannel()
     channel.port1.onmessage = () => resolve()
     channel.port2.postMessage(null)
   })
+/** Resolves after the next frame has been painted (rAF, then a task after it). */
+const afterNextPaint = () => new Promise<void>((resolve) => requestAnimationFrame(() => void nextTask().then(resolve)))
 
 async function until(condition: () => boolean, what: string, timeoutMs = 10_000) {
   const start = performance.now()

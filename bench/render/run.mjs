@@ -34,6 +34,8 @@ const median = (values) => {
   return sorted.length % 2 ? sorted[mid] : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2
 }
 const round = (n) => +n.toFixed(1)
+/** An empty sample list per step. @returns {Record<string, number[]>} */
+const perStep = () => Object.fromEntries(STEPS.map((s) => [s, []]))
 
 async function main() {
   const found = findChromium()
@@ -48,10 +50,11 @@ async function main() {
   const figures = {}
   try {
     for (const rows of ROWS) {
-      /** @type {Record<string, { first: number[], warm: Record<string, number[]> }>} */
-      const samples = Object.fromEntries(MODES.map((mode) => [mode, { first: [], warm: Object.fromEntries(STEPS.map((s) => [s, []])) }]))
-      /** Each step's first-run time of one fresh page. */
-      const firsts = Object.fromEntries(MODES.map((mode) => [mode, Object.fromEntries(STEPS.map((s) => [s, []]))]))
+      /**
+       * Per mode and step: the first run of each fresh page, and every warm run.
+       * @type {Record<string, { first: Record<string, number[]>, warm: Record<string, number[]> }>}
+       */
+      const samples = Object.fromEntries(MODES.map((mode) => [mode, { first: perStep(), warm: perStep() }]))
       for (let pass = 0; pass < ROUNDS; pass++) {
         for (const mode of pass % 2 ? [...MODES].reverse() : MODES) {
           const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
@@ -64,17 +67,17 @@ async function main() {
             const times = { mount: await page.evaluate(([m, n]) => window.bench.mount(m, n), [mode, rows]) }
             for (const step of STEPS.slice(1)) times[step] = await page.evaluate((s) => window.bench.step(s), step)
             await page.evaluate(() => window.bench.unmount())
-            for (const step of STEPS) (run === 0 ? firsts[mode][step] : samples[mode].warm[step]).push(times[step])
+            for (const step of STEPS) samples[mode][run === 0 ? 'first' : 'warm'][step].push(times[step])
           }
           if (errors.length) throw new Error(`render bench (${mode}, ${rows}): ${errors.join('; ')}`)
           await context.close()
         }
       }
       for (const mode of MODES) {
-        figures[`${mode}:${rows}`] = Object.fromEntries(
-          STEPS.map((s) => [s, { first: round(median(firsts[mode][s])), warm: round(median(samples[mode].warm[s])), runs: samples[mode].warm[s].map(round) }]),
-        )
-        console.log(`${mode.padEnd(8)} ${String(rows).padStart(3)} rows: ${STEPS.map((s) => `${s} ${figures[`${mode}:${rows}`][s].first}/${figures[`${mode}:${rows}`][s].warm}`).join(', ')} (first/warm ms)`)
+        const { first, warm } = samples[mode]
+        const figure = Object.fromEntries(STEPS.map((s) => [s, { first: round(median(first[s])), warm: round(median(warm[s])), runs: warm[s].map(round) }]))
+        figures[`${mode}:${rows}`] = figure
+        console.log(`${mode.padEnd(8)} ${String(rows).padStart(3)} rows: ${STEPS.map((s) => `${s} ${figure[s].first}/${figure[s].warm}`).join(', ')} (first/warm ms)`)
       }
     }
   } finally {

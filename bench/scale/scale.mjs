@@ -74,10 +74,13 @@ const LAST = ['garcia', 'smith', 'nguyen', 'muller', 'rossi', 'kim', 'silva', 'd
 const PLACES = ['bluefin', 'cedar', 'golden', 'maple', 'silver', 'riverbend', 'summit', 'oakwood', 'pinecrest', 'lakeside', 'copper', 'juniper']
 const KINDS = ['market', 'grocers', 'pantry', 'bistro', 'kitchen', 'grill', 'trattoria', 'diner']
 
-/** `count` invitation records, deterministic (the mock's own seeded generator). */
-function makeRecords(mock, count, { parent, domains, now, lifetime }) {
-  const random = mock.createRandom(count).next
-  const pick = (list) => list[Math.floor(random() * list.length)]
+/** `count` invitation records of the seed's parent account, deterministic (the mock's own seeded generator). */
+function makeRecords(mock, backend, count) {
+  const { next: random, pick } = mock.createRandom(count)
+  const parent = mock.MOCK_IDS.accounts.harbor
+  const domains = backend.api.listNetworkDomains().map((d) => d.id)
+  const now = backend.clock.now()
+  const lifetime = mock.MOCK_DEFAULT_INVITATION_LIFETIME
   const records = new Array(count)
   for (let i = 0; i < count; i++) {
     const created = now - Math.floor(random() * 400 * 86400)
@@ -113,21 +116,18 @@ function queryMix(total) {
   return Object.entries(kinds).map(([kind, make]) => ({ kind, queries: Array.from({ length: per }, (_, i) => make(i)) }))
 }
 
-async function measure(mock, size, variant = 'mock') {
+async function measure(mock, size) {
   const backend = mock.createMockBackend({ seed: false })
-  const parent = mock.MOCK_IDS.accounts.harbor
-  const domains = backend.api.listNetworkDomains().map((d) => d.id)
   const before = heap()
-  const records = makeRecords(mock, size, { parent, domains, now: backend.clock.now(), lifetime: 172800 })
+  const records = makeRecords(mock, backend, size)
   const tInsert = performance.now()
   backend.store.$patch((state) => {
     state.invitations = records
   })
   const insertMs = performance.now() - tInsert
   const afterInsert = heap()
-  const run = (q) => backend.api.listInvitations(q)
   // Warm up (JIT, lazily created reactive proxies).
-  for (let i = 0; i < 3; i++) run({ search: 'warm', page: 1 })
+  for (let i = 0; i < 3; i++) backend.api.listInvitations({ search: 'warm', page: 1 })
   const kinds = []
   const all = []
   for (const { kind, queries } of queryMix(QUERIES)) {
@@ -136,7 +136,7 @@ async function measure(mock, size, variant = 'mock') {
     const kindStart = performance.now()
     for (const q of queries) {
       const t0 = performance.now()
-      const page = run(q)
+      const page = backend.api.listInvitations(q)
       times.push(performance.now() - t0)
       rows += page.total
       if (times.length >= MIN_PER_KIND && performance.now() - kindStart > KIND_BUDGET_S * 1000) break
@@ -148,7 +148,7 @@ async function measure(mock, size, variant = 'mock') {
   all.sort((a, b) => a - b)
   const afterQueries = heap()
   const result = {
-    variant,
+    variant: 'mock',
     invitations: size,
     queries: all.length,
     p50: round(percentile(all, 50)),
@@ -167,10 +167,8 @@ async function measure(mock, size, variant = 'mock') {
 async function hotSpots(mock, size) {
   const { Session } = await import('node:inspector/promises')
   const backend = mock.createMockBackend({ seed: false })
-  const parent = mock.MOCK_IDS.accounts.harbor
-  const domains = backend.api.listNetworkDomains().map((d) => d.id)
   backend.store.$patch((state) => {
-    state.invitations = makeRecords(mock, size, { parent, domains, now: backend.clock.now(), lifetime: 172800 })
+    state.invitations = makeRecords(mock, backend, size)
   })
   backend.api.listInvitations({})
   const session = new Session()

@@ -117,9 +117,13 @@ function editRows<T>(queryClient: QueryClient, queryKey: QueryKey, match: (row: 
   })
 }
 
-/** Refetches the lists on screen in the background; other cached pages are only marked stale. */
+/**
+ * Refetches the lists on screen in the background; other cached pages are only marked stale. A refetch already on
+ * its way is cancelled and restarted: it may have left before this write reached the server, and its answer would
+ * bring a deleted row back.
+ */
 function refresh(queryClient: QueryClient, queryKey: QueryKey): void {
-  void queryClient.invalidateQueries({ queryKey, refetchType: 'active' }, { cancelRefetch: false })
+  void queryClient.invalidateQueries({ queryKey, refetchType: 'active' })
 }
 
 /** An optimistic delete on the list under `queryKey`; `onSuccess` gets the id once the server agreed. */

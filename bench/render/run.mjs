@@ -40,6 +40,8 @@ const perStep = () => Object.fromEntries(STEPS.map((s) => [s, []]))
 async function main() {
   const found = findChromium()
   if (!found) throw new Error(MISSING_CHROMIUM_MESSAGE)
+  // A production build, as a host's `vite build` makes it: NODE_ENV set before Vue's template compiler loads.
+  process.env.NODE_ENV = 'production'
   await build({ configFile: CONFIG, logLevel: 'warn' })
   const server = await preview({ configFile: CONFIG, logLevel: 'warn', preview: { port: 0, host: '127.0.0.1', open: false } })
   const url = server.resolvedUrls?.local[0]

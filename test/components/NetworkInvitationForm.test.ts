@@ -1,3 +1,4 @@
+import { QueryClient } from '@tanstack/vue-query'
 import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { h } from 'vue'
@@ -7,6 +8,7 @@ import { NetworkApiError } from '../../src/core/errors'
 import type { NetworkDomain, NetworkInvitation } from '../../src/core/types'
 import { defaultMessages } from '../../src/messages'
 import { createAccountNetworks, type AccountNetworksOptions } from '../../src/plugin'
+import { networkQueryKeys } from '../../src/query-keys'
 import { createMockAdapter, MOCK_IDS, type MockAdapter, type MockAdapterOptions } from '../../src/adapters/mock'
 import { axeViolations } from '../helpers/axe'
 import { recordCalls } from '../helpers/record-calls'
@@ -123,6 +125,27 @@ describe('NetworkInvitationForm: rendering', () => {
     expect(domainSelect(w).attributes('aria-describedby')?.split(' ')).toContain(help.attributes('id'))
     await domainSelect(w).setValue(restaurant)
     expect(w.find('.vnw-invitation-form__domain-help').text()).toBe(describe(restaurant))
+  })
+
+  it('shows the chosen domain again when the domain options reload without it, then with it', async () => {
+    const queryClient = new QueryClient()
+    let without: string | null = null
+    const { wrapper: w, backend } = setup({
+      plugin: { queryClient },
+      adapter: (mock) => ({ ...mock, listNetworkDomains: async () => (await mock.listNetworkDomains()).filter((d) => d.id !== without) }),
+    })
+    await ready(w)
+    const options = () => w.findAll('select[name="domain_id"] option').map((o) => o.attributes('value'))
+    await domainSelect(w).setValue(restaurant)
+    const reload = async (missing: string | null) => {
+      without = missing
+      await queryClient.invalidateQueries({ queryKey: networkQueryKeys.domains() })
+      await vi.waitFor(() => expect(options().includes(restaurant)).toBe(missing === null))
+    }
+    await reload(restaurant)
+    await reload(null)
+    expect(domainSelect(w).element.value).toBe(restaurant)
+    expect(w.find('.vnw-invitation-form__domain-help').text()).toBe(backend.domains().find((d) => d.id === restaurant)?.description)
   })
 
   it.each([

@@ -4,6 +4,7 @@ import {
   MAX_EMAIL_LENGTH,
   activationResultSchema,
   activationTokenSchema,
+  backstackErrorBodySchema,
   createInvitationInputSchema,
   describeIssue,
   emailSchema,
@@ -62,6 +63,18 @@ describe('emailSchema', () => {
     ['far too long', emailOfLength(1000), [TOO_LONG]],
   ])('rejects %s with its message', (_name, input, expected) => {
     expect(messages(emailSchema, input)).toEqual(expected)
+  })
+})
+
+describe('emailSchema issue codes', () => {
+  // The form tells "too long" from "invalid" by the `too_big` code alone; every other code reads as invalid.
+  it.each<[string, unknown, boolean[]]>([
+    ['an invalid address', 'nope', [false]],
+    ['a too long address', emailOfLength(MAX_EMAIL_LENGTH + 1), [true]],
+    ['a too long invalid address', `${'a'.repeat(300)}@@`, [false, true]],
+  ])('%s: too_big per issue %j', (_name, input, tooBig) => {
+    const result = emailSchema.safeParse(input)
+    expect(result.success ? [] : result.error.issues.map((issue) => issue.code === 'too_big')).toEqual(tooBig)
   })
 })
 
@@ -290,6 +303,43 @@ describe('networkInvitationSchema', () => {
     expect(networkInvitationSchema.safeParse(input).success).toBe(false)
   })
 
+  // Timestamps are checked with `Number.isSafeInteger` (zod's `int()` rule) and a minimum of 0.
+  it.each<[unknown, boolean]>([
+    [0, true],
+    [-0, true],
+    [1_700_000_000, true],
+    [Number.MAX_SAFE_INTEGER, true],
+    [Number.MAX_SAFE_INTEGER + 1, false],
+    [2 ** 60, false],
+    [1.5, false],
+    [-1, false],
+    [NaN, false],
+    [Infinity, false],
+    ['1', false],
+    [null, false],
+  ])('created %s accepted: %s', (created, accepted) => {
+    expect(networkInvitationSchema.safeParse({ ...invitation, created }).success).toBe(accepted)
+  })
+
+  // The status is checked against INVITATION_STATUSES (no zod enum).
+  it.each<[unknown, boolean]>([
+    ['pending', true],
+    ['expired', true],
+    ['active', true],
+    ['revoked', false],
+    ['', false],
+    ['PENDING', false],
+    ['toString', false],
+    [null, false],
+    [1, false],
+    [undefined, false],
+  ])('status %j accepted: %s', (status, accepted) => {
+    const result = networkInvitationSchema.safeParse({ ...invitation, status })
+    expect(result.success).toBe(accepted)
+    if (result.success) expect(result.data.status).toBe(status)
+    else expect(Object.keys(fieldErrors(result.error))).toEqual(['status'])
+  })
+
   it('drops unknown keys such as a token', () => {
     expect(networkInvitationSchema.parse({ ...invitation, token: 'secret' })).not.toHaveProperty('token')
   })
@@ -320,6 +370,29 @@ describe('networkSchema', () => {
     expect(parsed).toEqual(output)
     expect(parsed).not.toHaveProperty('fee_proposed_date')
     expect(Object.keys(parsed).sort()).toEqual(Object.keys(output).sort())
+  })
+
+  // `domain_id` and `created` default in a transform (no zod `_default`); the keys keep the shape's order.
+  it.each<[string, Record<string, unknown>, Record<string, unknown>]>([
+    ['both given', network, network],
+    ['domain_id missing', { ...network, domain_id: undefined }, { ...network, domain_id: '' }],
+    ['created missing', { ...network, created: undefined }, { ...network, created: 0 }],
+    ['both missing (seed 003)', { ...network, domain_id: undefined, created: undefined }, { ...network, domain_id: '', created: 0 }],
+    ['created 0', { ...network, created: 0 }, { ...network, created: 0 }],
+  ])('defaults: %s', (_name, input, output) => {
+    const parsed = networkSchema.parse(input)
+    expect(parsed).toEqual(output)
+    expect(Object.keys(parsed)).toEqual(['account_id', 'account_title', 'domain_id', 'domain_title', 'fee', 'created'])
+  })
+
+  it.each<[string, unknown]>([
+    ['a null domain_id', { ...network, domain_id: null }],
+    ['a numeric domain_id', { ...network, domain_id: 1 }],
+    ['a null created', { ...network, created: null }],
+    ['a fractional created', { ...network, created: 1.5 }],
+    ['an unsafe integer created', { ...network, created: 2 ** 53 }],
+  ])('does not default %s', (_name, input) => {
+    expect(networkSchema.safeParse(input).success).toBe(false)
   })
 
   it.each<[string, unknown]>([
@@ -363,8 +436,27 @@ describe('networkDomainCollectionSchema', () => {
     ['a missing title', [{ dom_1: { description: 'x' } }]],
     ['a domain that is a string', [{ dom_1: 'Retail' }]],
     ['null description', [{ dom_1: { title: 'R', description: null } }]],
+    ['an empty id next to a good one', [{ dom_1: { title: 'R' }, '': { title: 'E' } }]],
+    ['a null entry', [null]],
+    ['an array entry', [[]]],
+    ['a string entry', ['dom_1']],
+    ['a domain that is a list', [{ dom_1: [] }]],
+    ['one bad domain among good ones', [{ dom_1: { title: 'R' }, dom_2: { title: 5 } }]],
   ])('rejects %s', (_name, input) => {
     expect(networkDomainCollectionSchema.safeParse(input).success).toBe(false)
+  })
+
+  it('drops unknown keys of a domain and keeps numeric-looking ids in key order', () => {
+    expect(networkDomainCollectionSchema.parse([{ b: { title: 'B', extra: 1 }, 1: { title: 'One', description: 'x' } }])).toEqual([
+      { id: '1', title: 'One', description: 'x' },
+      { id: 'b', title: 'B', description: '' },
+    ])
+  })
+
+  it('names the bad domain in the issue path', () => {
+    const result = networkDomainCollectionSchema.safeParse([{ dom_1: { title: 'R' } }, { dom_2: { title: 5 } }])
+    expect(result.success).toBe(false)
+    if (!result.success) expect(Object.keys(fieldErrors(result.error))).toEqual(['1.dom_2.title'])
   })
 })
 
@@ -383,6 +475,13 @@ describe('recordListSchema', () => {
     expect(invitations.parse(input)).toEqual(output)
   })
 
+  it.each<[string, unknown, unknown]>([
+    ['defaults filled', { list: [], total: 0, pages: 0 }, ['list', 'total', 'search', 'filter', 'filters', 'pages']],
+    ['everything given', { pages: 1, filters: [], filter: 'f', search: 's', total: 1, list: [row] }, ['list', 'total', 'search', 'filter', 'filters', 'pages']],
+  ])('keeps the keys in shape order: %s', (_name, input, keys) => {
+    expect(Object.keys(invitations.parse(input))).toEqual(keys)
+  })
+
   it('does not share default arrays between parses', () => {
     const first = invitations.parse({ list: [], total: 0, pages: 0 })
     first.filters.push('mutated')
@@ -394,10 +493,37 @@ describe('recordListSchema', () => {
     ['a negative total', { list: [], total: -1, pages: 0 }, 'total'],
     ['fractional pages', { list: [], total: 0, pages: 0.5 }, 'pages'],
     ['a missing list', { total: 0, pages: 0 }, 'list'],
+    ['a list that is an object', { list: {}, total: 0, pages: 0 }, 'list'],
+    ['a null list', { list: null, total: 0, pages: 0 }, 'list'],
+    ['a bad second row', { list: [row, { ...row, created: 1.5 }], total: 2, pages: 1 }, 'list.1.created'],
+    ['a list with a hole', { list: new Array(1), total: 0, pages: 0 }, 'list.0'],
+    ['a non-string filter value', { list: [], total: 0, pages: 0, filters: ['a', 1] }, 'filters.1'],
+    ['filters that are not a list', { list: [], total: 0, pages: 0, filters: {} }, 'filters'],
+    ['a null search', { list: [], total: 0, pages: 0, search: null }, 'search'],
+    ['an unsafe integer total', { list: [], total: 2 ** 53, pages: 0 }, 'total'],
   ])('rejects %s at %s', (_name, input, path) => {
     const result = invitations.safeParse(input)
     expect(result.success).toBe(false)
     if (!result.success) expect(Object.keys(fieldErrors(result.error))).toContain(path)
+  })
+})
+
+describe('backstackErrorBodySchema fields', () => {
+  // `fields` is an object of strings (no zod record): any string key, string values only; otherwise the body fails.
+  it.each<[string, unknown, boolean]>([
+    ['no fields', undefined, true],
+    ['empty fields', {}, true],
+    ['string fields', { email: 'Taken.', fee: 'Too high.' }, true],
+    ['an empty key', { '': 'x' }, true],
+    ['a numeric value', { email: 1 }, false],
+    ['a null value', { email: null }, false],
+    ['a list', ['x'], false],
+    ['null', null, false],
+    ['a string', 'x', false],
+  ])('%s accepted: %s', (_name, fields, accepted) => {
+    const result = backstackErrorBodySchema.safeParse({ error: { message: 'M', fields } })
+    expect(result.success).toBe(accepted)
+    if (result.success) expect(result.data.error.fields).toEqual(fields)
   })
 })
 

@@ -150,6 +150,56 @@ describe('normalised answers', () => {
     ])
     expect(lastRequest().url).toBe('/countries?collection=true')
   })
+
+  // The countries answer is checked by a plain predicate (no zod union/record/array); these pin what it accepts.
+  it.each<{ name: string; body: unknown; countries: unknown }>([
+    { name: 'an empty list', body: [], countries: [] },
+    { name: 'a country with extra keys (ignored)', body: [{ id: 'US', title: 'United States', code: 1 }], countries: [{ id: 'US', title: 'United States' }] },
+    { name: 'several ids in one entry, order kept', body: [{ US: 'United States', FR: { title: 'France', flag: 'fr' } }], countries: [{ id: 'US', title: 'United States' }, { id: 'FR', title: 'France' }] },
+    { name: 'an empty entry', body: [{}], countries: [] },
+    { name: 'a collection entry spelling id and title', body: [{ id: '', title: 'Nowhere' }], countries: [{ id: '', title: 'Nowhere' }] },
+    { name: 'a country whose title is an object (read as a collection)', body: [{ id: 'US', title: { title: 'T' } }], countries: [{ id: 'id', title: 'US' }, { id: 'title', title: 'T' }] },
+  ])('reads countries from $name', async ({ body, countries }) => {
+    script = (_req, res) => json(res, 200, body)
+    expect(await adapter({ routes: { listCountries: { method: 'GET', path: '/countries' } } }).listCountries!()).toEqual(countries)
+  })
+
+  it.each<{ name: string; body: unknown }>([
+    { name: 'an object instead of a list', body: { US: 'United States' } },
+    { name: 'a string entry', body: ['US'] },
+    { name: 'a null entry', body: [null] },
+    { name: 'an array entry', body: [[]] },
+    { name: 'an empty id', body: [{ '': 'Nowhere' }] },
+    { name: 'a numeric title', body: [{ US: 5 }] },
+    { name: 'a title object without a string title', body: [{ US: { title: 5 } }] },
+    { name: 'an empty country id next to a bad key', body: [{ id: '', title: 'x', other: 5 }] },
+    { name: 'one bad entry among good ones', body: [{ id: 'A', title: 'a' }, { B: 'b' }, 5] },
+  ])('rejects a countries answer with $name as bad_response', async ({ body }) => {
+    script = (_req, res) => json(res, 200, body)
+    const error = await adapter({ routes: { listCountries: { method: 'GET', path: '/countries' } } })
+      .listCountries!()
+      .then(() => undefined, (thrown: unknown) => thrown)
+    expect(error).toMatchObject({ status: 200, type: 'codebase', reason: 'bad_response' })
+  })
+
+  // The seed-000 account's `user` / `users` are checked by plain predicates (no zod array).
+  it.each<{ name: string; extra: Record<string, unknown>; user: string | undefined }>([
+    { name: 'the first of several users', extra: { users: [{ id: 'usr_1' }, { id: 'usr_2', email: 'b@c.co' }] }, user: 'usr_1' },
+    { name: 'no users', extra: { users: [] }, user: '' },
+    { name: 'a user object', extra: { user: { id: 'usr_9', name: 'N' } }, user: 'usr_9' },
+    { name: 'users that are not a list', extra: { users: { id: 'usr_1' } }, user: undefined },
+    { name: 'a user without a string id', extra: { users: [{ id: 'usr_1' }, { id: 2 }] }, user: undefined },
+    { name: 'a null user in the list', extra: { users: [null] }, user: undefined },
+    { name: 'a user that is a list', extra: { user: [] }, user: undefined },
+    { name: 'an empty account id', extra: { id: '' }, user: undefined },
+  ])('activation from the account object with $name', async ({ extra, user }) => {
+    script = (_req, res) => json(res, 200, { id: 'acc_1', domain_id: 'dom_1', version_id: 'ver_1', ...extra })
+    const outcome = adapter({ routes: 'backstack-v1' })
+      .activateInvitation('tok_abcdefghijklmnop')
+      .then((result) => result.user_id, (thrown: unknown) => thrown)
+    if (user === undefined) expect(await outcome).toMatchObject({ status: 200, type: 'codebase', reason: 'bad_response' })
+    else expect(await outcome).toBe(user)
+  })
 })
 
 describe('URL encoding', () => {

@@ -2,9 +2,10 @@
  * `createRestAdapter`: the `NetworksAdapter` over the Backstack network API (HTTP + JSON).
  * SSR-safe: nothing touches `window` or `fetch` until a method is called.
  */
-import { array, minLength, object, optional, pipe, record, string, transform, union, type z } from 'zod/mini'
+import { array, minLength, object, optional, pipe, string, transform, union, type z } from 'zod/mini'
 import type { NetworksAdapter, NetworksOperation } from '../../core/adapter'
 import { NetworkApiError, toNetworkApiError } from '../../core/errors'
+import { keyedBy } from '../../core/zod-parts'
 import {
   activationResultSchema,
   countrySchema,
@@ -107,7 +108,7 @@ const activatedAccountSchema = /* @__PURE__ */ pipe(
 
 /** Countries as a plain array of `{ id, title }` or as a collection `[{ "US": { title } }]` / `[{ "US": "United States" }]`, as `Country[]`. */
 const countriesSchema = /* @__PURE__ */ pipe(
-  array(union([countrySchema, record(string().check(minLength(1)), union([string(), object({ title: string() })]))])),
+  array(union([countrySchema, keyedBy(union([string(), object({ title: string() })]), true)])),
   transform((entries): Country[] =>
     entries.flatMap((entry) => {
       if (typeof entry.id === 'string' && typeof entry.title === 'string') return [{ id: entry.id, title: entry.title }]

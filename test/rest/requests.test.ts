@@ -151,7 +151,7 @@ describe('normalised answers', () => {
     expect(lastRequest().url).toBe('/countries?collection=true')
   })
 
-  // The countries answer is checked by a plain predicate (no zod union/record/array); these pin what it accepts.
+  // Each entry of a countries answer is checked by one predicate (no zod union or record); these pin what it accepts.
   it.each<{ name: string; body: unknown; countries: unknown }>([
     { name: 'an empty list', body: [], countries: [] },
     { name: 'a country with extra keys (ignored)', body: [{ id: 'US', title: 'United States', code: 1 }], countries: [{ id: 'US', title: 'United States' }] },
@@ -182,7 +182,7 @@ describe('normalised answers', () => {
     expect(error).toMatchObject({ status: 200, type: 'codebase', reason: 'bad_response' })
   })
 
-  // The seed-000 account's `user` / `users` are checked by plain predicates (no zod array).
+  // What the seed-000 account's `user` / `users` may be.
   it.each<{ name: string; extra: Record<string, unknown>; user: string | undefined }>([
     { name: 'the first of several users', extra: { users: [{ id: 'usr_1' }, { id: 'usr_2', email: 'b@c.co' }] }, user: 'usr_1' },
     { name: 'no users', extra: { users: [] }, user: '' },

@@ -2,13 +2,11 @@
  * `createRestAdapter`: the `NetworksAdapter` over the Backstack network API (HTTP + JSON).
  * SSR-safe: nothing touches `window` or `fetch` until a method is called.
  */
-import { array, minLength, object, optional, pipe, string, transform, union, type z } from 'zod/mini'
+import { array, custom, minLength, object, optional, pipe, string, transform, type z } from 'zod/mini'
 import type { NetworksAdapter, NetworksOperation } from '../../core/adapter'
 import { NetworkApiError, toNetworkApiError } from '../../core/errors'
-import { keyedBy } from '../../core/zod-parts'
 import {
   activationResultSchema,
-  countrySchema,
   deleteNetworkResultSchema,
   describeIssue,
   networkDomainCollectionSchema,
@@ -106,15 +104,40 @@ const activatedAccountSchema = /* @__PURE__ */ pipe(
   ),
 )
 
-/** Countries as a plain array of `{ id, title }` or as a collection `[{ "US": { title } }]` / `[{ "US": "United States" }]`, as `Country[]`. */
+/** True for a JSON object: not `null`, not an array. */
+function isJsonObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+/**
+ * The countries of one entry of a countries answer, or `undefined` when the entry is neither shape: a country
+ * `{ id, title }` (non-empty id; other keys ignored), or a collection entry whose every key is a non-empty id naming a
+ * title or a `{ title }` (a `__proto__` key is skipped, as zod's `record` skips it). An entry whose `id` and `title`
+ * are strings and that also reads as a collection is one country, as it was with the zod union this replaces.
+ */
+function countriesOf(entry: unknown): Country[] | undefined {
+  if (!isJsonObject(entry)) return undefined
+  const { id, title } = entry
+  const country = typeof id === 'string' && typeof title === 'string' ? [{ id, title }] : undefined
+  if (country && id !== '') return country
+  const countries: Country[] = []
+  for (const [key, value] of Object.entries(entry)) {
+    if (key === '__proto__') continue
+    const name = typeof value === 'string' ? value : isJsonObject(value) && typeof value.title === 'string' ? value.title : undefined
+    if (key === '' || name === undefined) return undefined
+    countries.push({ id: key, title: name })
+  }
+  return country ?? countries
+}
+
+/**
+ * Countries as a plain array of `{ id, title }` or as a collection `[{ "US": { title } }]` / `[{ "US": "United States" }]`,
+ * as `Country[]`. Each entry is checked by `countriesOf` (a zod `custom` check) rather than a zod union of a country
+ * and a record: the same answers pass, and a page that reads them does not ship zod's union (0.35 KiB gzip).
+ */
 const countriesSchema = /* @__PURE__ */ pipe(
-  array(union([countrySchema, keyedBy(union([string(), object({ title: string() })]), true)])),
-  transform((entries): Country[] =>
-    entries.flatMap((entry) => {
-      if (typeof entry.id === 'string' && typeof entry.title === 'string') return [{ id: entry.id, title: entry.title }]
-      return Object.entries(entry as Record<string, string | { title: string }>).map(([id, v]) => ({ id, title: typeof v === 'string' ? v : v.title }))
-    }),
-  ),
+  array(custom<Record<string, unknown>>((entry) => countriesOf(entry) !== undefined)),
+  transform((entries): Country[] => entries.flatMap((entry) => countriesOf(entry) ?? [])),
 )
 
 /** Normalises both activation shapes: the ids object (seed 003) or the new account object (seed 000). */

@@ -20,7 +20,14 @@ const OUT = join(ROOT, 'bench/.out')
 const RESULTS = join(ROOT, 'bench/results.json')
 const REPORT = join(ROOT, 'bench/REPORT.md')
 const { values: options } = parseArgs({ options: { only: { type: 'string', default: 'size,render,requests,scale' }, warm: { type: 'string', default: '10' } } })
+const PARTS = ['size', 'render', 'requests', 'scale']
 const ONLY = new Set(options.only.split(','))
+const unknown = [...ONLY].filter((part) => !PARTS.includes(part))
+if (unknown.length) {
+  // Running nothing would still rewrite the report's machine line with this moment's load.
+  console.error(`bench: unknown part(s) ${unknown.join(', ')}; --only takes a comma-separated list of ${PARTS.join(', ')}`)
+  process.exit(2)
+}
 const WARM = options.warm
 mkdirSync(OUT, { recursive: true })
 

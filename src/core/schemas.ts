@@ -28,7 +28,7 @@ import {
   type core,
   type ZodMiniType,
 } from 'zod/mini'
-import { keyedBy, withDefault } from './zod-parts'
+import { keyedBy, keyedByIds, withDefault } from './zod-parts'
 import type {
   ActivationResult,
   Country,
@@ -232,7 +232,7 @@ export const networkDomainSchema = /* @__PURE__ */ schema(
  */
 export const networkDomainCollectionSchema = /* @__PURE__ */ schema(() =>
   pipe(
-    array(keyedBy(object({ title: text, description: emptyByDefault }), true)),
+    array(keyedByIds(object({ title: text, description: emptyByDefault }))),
     transform((entries): NetworkDomain[] =>
       entries.flatMap((entry) => Object.entries(entry).map(([id, domain]) => ({ id, ...domain }))),
     ),

@@ -19,9 +19,12 @@ export function withDefault<S extends ZodMiniType>(inner: S, fallback: () => cor
 /**
  * An object whose keys are free ids and whose values all match `value`: `catchall(object({}), value)`, what zod's
  * `record(string(), value)` accepts (a `__proto__` key is skipped by both), without `record`'s own code.
- * With `nonEmptyKeys`, a `''` key fails, as a record keyed by `minLength(1)` strings does.
  */
-export function keyedBy<S extends ZodMiniType>(value: S, nonEmptyKeys = false) {
-  const keyed = catchall(object({}), value)
-  return nonEmptyKeys ? keyed.check(refine((entry) => !Object.hasOwn(entry, ''))) : keyed
+export function keyedBy<S extends ZodMiniType>(value: S) {
+  return catchall(object({}), value)
+}
+
+/** `keyedBy` whose ids are non-empty: a `''` key fails, as a record keyed by `minLength(1)` strings does. */
+export function keyedByIds<S extends ZodMiniType>(value: S) {
+  return keyedBy(value).check(refine((entry) => !Object.hasOwn(entry, '')))
 }

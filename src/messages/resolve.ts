@@ -1,3 +1,4 @@
+import { isPlainObject } from '../core/guards'
 import type { NetworkMessages, NetworkMessagesOverride } from './index'
 
 /*
@@ -7,10 +8,6 @@ import type { NetworkMessages, NetworkMessagesOverride } from './index'
 
 /** An area of the messages: `common`, `form`, `invitations`, `networks` or `activation`. */
 export type MessageArea = keyof NetworkMessages
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-}
 
 /** `base` with `override` merged in per key (objects deeply; `undefined` keeps the base value). */
 export function deepMerge<T>(base: T, override: unknown): T {

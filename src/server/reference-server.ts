@@ -9,6 +9,7 @@ import { toRaw } from 'vue'
 import type { NetworksOperation } from '../core/adapter'
 import { describeThrown } from '../core/describe'
 import { NetworkApiError, isNetworkApiError } from '../core/errors'
+import { isPlainObject } from '../core/guards'
 import { paginate, resolveListQuery } from '../core/list'
 import type { ListQuery } from '../core/types'
 import { createMockBackend } from '../adapters/mock'
@@ -381,8 +382,8 @@ function matchPattern(parts: readonly string[], segments: readonly string[]): st
 /** The JSON body when it is an object; a 400 `codebase` error otherwise. */
 function objectBody(ctx: RouteContext): Record<string, unknown> {
   if (ctx.body === undefined) return {}
-  if (typeof ctx.body !== 'object' || ctx.body === null || Array.isArray(ctx.body)) throw badRequest('The request body must be a JSON object.')
-  return ctx.body as Record<string, unknown>
+  if (!isPlainObject(ctx.body)) throw badRequest('The request body must be a JSON object.')
+  return ctx.body
 }
 
 /** The request body with its keys sorted (the raw text when there is none), to compare two requests. */

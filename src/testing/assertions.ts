@@ -5,6 +5,7 @@
 import type { ZodMiniType } from 'zod/mini'
 import type { NetworkApiError, NetworkApiErrorReason, NetworkApiErrorType } from '../core/errors'
 import { isNetworkApiError } from '../core/errors'
+import { isPlainObject } from '../core/guards'
 import { pageCount, resolveListQuery } from '../core/list'
 import {
   activationResultSchema,
@@ -124,8 +125,8 @@ export function expectedPageLength(total: number, page: number, records: number)
  * being one of `filters`. Each row goes through `parseRow`. Returns the list with parsed rows.
  */
 export function assertRecordList<T>(value: unknown, query: ListQuery | undefined, parseRow: (row: unknown, index: number) => T): RecordList<T> {
-  conformanceCheck(typeof value === 'object' && value !== null && !Array.isArray(value), `The record list is not an object: ${show(value)}`)
-  const raw = value as Record<string, unknown>
+  conformanceCheck(isPlainObject(value), `The record list is not an object: ${show(value)}`)
+  const raw = value
   conformanceCheck(Array.isArray(raw.list), `The record list has no \`list\` array: ${show(value)}`)
   const total = raw.total
   const pages = raw.pages

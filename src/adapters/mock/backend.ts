@@ -164,8 +164,8 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
 
   /** The account `actAs` answers as while its `fn` runs; `undefined` outside it (the store's session applies). */
   let actingAs: string | undefined
-  /** Whom the API answers as: the `actAs` account inside it, else the signed-in one. */
-  const sessionAccountId = (): string | null => actingAs ?? state().session.accountId
+  /** Whom the API answers as: the `actAs` account inside it, else the one signed in to `s` (the raw state unless told). */
+  const sessionAccountId = (s = state()): string | null => actingAs ?? s.session.accountId
 
   /** Bumped on every change made through the store (any `$patch`, ours or the host's); in every cache's fingerprint. */
   const version = mockStoreVersion(store)
@@ -194,9 +194,6 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
    * Pinia and devtools see the change, without looking the record up again.
    */
   const writable = <T extends object>(row: T): T => reactive(row) as T
-
-  /** Position of the stored invitation `id` (raw lookup), or -1. */
-  const invitationIndexOf = (id: string): number => state().invitations.findIndex((candidate) => candidate.id === id)
 
   // ---- list indexes (see ./listing) -------------------------------------------------------------------------------
 
@@ -508,7 +505,7 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
       }
       return mutate((s) => {
         const record: MockInvitationRecord = {
-          id: newId('nwi', 16, (id) => invitationIndexOf(id) >= 0),
+          id: newId('nwi', 16, (id) => state().invitations.some((candidate) => candidate.id === id)),
           parent_account_id: account.id,
           created: s.now,
           domain_id: data.domain_id,
@@ -783,8 +780,9 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
       }
     },
     session(): MockSession {
-      const accountId = actingAs ?? live().session.accountId
-      const account = accountId === null ? undefined : findAccount(accountId, live())
+      const s = live()
+      const accountId = sessionAccountId(s)
+      const account = accountId === null ? undefined : findAccount(accountId, s)
       const access: AccessMap = account ? clonePlain(account.access) : {}
       return { accountId: account ? account.id : null, userId: account?.users[0]?.id ?? null, access }
     },

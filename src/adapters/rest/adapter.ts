@@ -5,6 +5,7 @@
 import { array, custom, minLength, object, optional, pipe, string, transform, type z } from 'zod/mini'
 import type { NetworksAdapter, NetworksOperation } from '../../core/adapter'
 import { NetworkApiError, toNetworkApiError } from '../../core/errors'
+import { isPlainObject } from '../../core/guards'
 import {
   activationResultSchema,
   deleteNetworkResultSchema,
@@ -104,11 +105,6 @@ const activatedAccountSchema = /* @__PURE__ */ pipe(
   ),
 )
 
-/** True for a JSON object: not `null`, not an array. */
-function isJsonObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-}
-
 /**
  * The countries of one entry of a countries answer, or `undefined` when the entry is neither shape: a country
  * `{ id, title }` (non-empty id; other keys ignored), or a collection entry whose every key is a non-empty id naming a
@@ -116,14 +112,14 @@ function isJsonObject(value: unknown): value is Record<string, unknown> {
  * are strings and that also reads as a collection is one country, as it was with the zod union this replaces.
  */
 function countriesOf(entry: unknown): Country[] | undefined {
-  if (!isJsonObject(entry)) return undefined
+  if (!isPlainObject(entry)) return undefined
   const { id, title } = entry
   const country = typeof id === 'string' && typeof title === 'string' ? [{ id, title }] : undefined
   if (country && id !== '') return country
   const countries: Country[] = []
   for (const [key, value] of Object.entries(entry)) {
     if (key === '__proto__') continue
-    const name = typeof value === 'string' ? value : isJsonObject(value) && typeof value.title === 'string' ? value.title : undefined
+    const name = typeof value === 'string' ? value : isPlainObject(value) && typeof value.title === 'string' ? value.title : undefined
     if (key === '' || name === undefined) return undefined
     countries.push({ id: key, title: name })
   }

@@ -3,7 +3,7 @@ import type { DataTableColumn } from './list-shell'
 
 /** Props of `DataTableRow`. */
 export interface DataTableRowProps {
-  /** The row's view model. */
+  /** The row's record (an item of the list's rows). */
   row: unknown
   /** The columns (`never`: a column of any row type fits; the row given is the one the columns were made for). */
   columns: ReadonlyArray<DataTableColumn<never>>

@@ -17,8 +17,8 @@ export interface DataTableColumn<Row> {
 }
 
 /** What `RecordListShell` reads of a `useRecordList`-based list (plus whether the session may list at all). */
-export type ShellList = Pick<
-  UseRecordListReturn<unknown>,
+export type ShellList<Row> = Pick<
+  UseRecordListReturn<Row>,
   | 'search'
   | 'filter'
   | 'records'

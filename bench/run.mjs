@@ -19,8 +19,8 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const OUT = join(ROOT, 'bench/.out')
 const RESULTS = join(ROOT, 'bench/results.json')
 const REPORT = join(ROOT, 'bench/REPORT.md')
-const { values: options } = parseArgs({ options: { only: { type: 'string', default: 'size,render,requests,scale' }, warm: { type: 'string', default: '10' } } })
 const PARTS = ['size', 'render', 'requests', 'scale']
+const { values: options } = parseArgs({ options: { only: { type: 'string', default: PARTS.join(',') }, warm: { type: 'string', default: '10' } } })
 const ONLY = new Set(options.only.split(','))
 const unknown = [...ONLY].filter((part) => !PARTS.includes(part))
 if (unknown.length) {

@@ -4,7 +4,7 @@
  * from the click (or mount call) until the expected DOM change is there and the next frame has been painted.
  */
 import { createApp, h, type App } from 'vue'
-import { createMockAdapter, MOCK_IDS, type MockAdapter, type MockInvitationRecord } from '../../src/adapters/mock/index'
+import { createMockAdapter, MOCK_DEFAULT_INVITATION_LIFETIME, MOCK_IDS, type MockAdapter, type MockInvitationRecord } from '../../src/adapters/mock/index'
 import { createAccountNetworks } from '../../src/plugin'
 import { NetworkInvitationsTable } from '../../src/components/index'
 import Plain from './Plain.vue'
@@ -61,7 +61,7 @@ function records(): MockInvitationRecord[] {
     domain_id: domains[i % 2]!,
     email: `buyer.${i}@shop-${i % 37}.example.com`,
     ...(i % 3 === 0 ? {} : { fee_proposed: (i % 5) + 0.5 }),
-    expires: now - i * 3600 + 172800,
+    expires: now - i * 3600 + MOCK_DEFAULT_INVITATION_LIFETIME,
     activated: null,
     token: `tok_${String(i).padStart(40, '0')}`,
   }))
